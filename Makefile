@@ -40,8 +40,10 @@ run: build ## Boot the kernel in QEMU (quit with Ctrl-A X)
 	@tools/qemu-run --smp "$(SMP)" --mem "$(MEM)" --numa "$(NUMA)" \
 	  --cmdline "$(CMDLINE)" --interactive $(if $(TIMEOUT),--timeout $(TIMEOUT)) -- $(QEMUFLAGS)
 
-test: build ## Run every test: host harnesses, fuzzers and boots
-	@$(MAKE) --no-print-directory test-host test-kernel
+# Each mk/*.mk may append its own checks to TEST_TARGETS.
+TEST_TARGETS := test-host test-kernel
+test: build ## Run every test: host harnesses, fuzzers, boots (and what mk/*.mk add)
+	@$(MAKE) --no-print-directory -k $(TEST_TARGETS)
 
 test-kernel: build ## Boot the test machines through prove
 	@prove -f $(PROVEFLAGS) tools/tests/

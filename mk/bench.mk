@@ -1,0 +1,10 @@
+# Benchmarks: measured side by side, never timed tests.  Each area appends its own target
+# to BENCH_TARGETS; `make bench` runs them all.
+BENCH_TARGETS += bench-boot
+.PHONY: bench bench-boot
+bench: build ## Run every benchmark (boot time, …) and print the figures
+	@$(MAKE) --no-print-directory $(BENCH_TARGETS)
+
+BENCH_RUNS ?= 9
+bench-boot: build ## QEMU wall time from start to the kernel's exit (test mode, 512M), min and median
+	@tools/bench-boot --runs $(BENCH_RUNS) --mem 512M --smp 2 --cmdline "test=all"

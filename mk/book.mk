@@ -1,0 +1,33 @@
+# mk/book.mk: weave chapters/*.nw into the HTML and PDF book (tools/weave/).
+# The converter, the link checker, the call-graph extractor and the transcript capture
+# live in tools/weave/; book-level sources (templates, CSS/JS, LaTeX preamble,
+# bibliography, glossary, questions) in book/.  Output goes to build/book/.
+WEAVE := python3 tools/weave/book.py
+BOOK_OUT := $(BUILD)/book
+
+.PHONY: book html pdf figures test-book deps-book
+
+deps-book:
+	@tools/deps book
+
+book: html pdf ## Weave the book: HTML (build/book/html/) and PDF (build/book/book.pdf)
+
+html: deps-book tangle ## Weave the HTML book into build/book/html/ (open index.html)
+	@$(WEAVE) html --out $(BOOK_OUT)
+
+pdf: deps-book tangle ## Weave the PDF book into build/book/book.pdf (pandoc + xelatex)
+	@$(WEAVE) pdf --out $(BOOK_OUT)
+
+figures: deps-book tangle ## Render figures/*.dot and the call graphs to SVG and PDF
+	@$(WEAVE) figures --out $(BOOK_OUT)
+
+# The weaver's own tests on a fixture book, then the real book: both formats build with
+# no warning, every internal link resolves, the indexes are complete, the PDF has a
+# bookmark per chapter, the figures exist.
+test-book: deps-book tangle ## Check the book: clean build, links, indexes, bookmarks, figures
+	@tools/weave/tests/run-fixture
+	@$(WEAVE) all --out $(BOOK_OUT)
+	@python3 tools/weave/linkcheck.py $(BOOK_OUT)/html
+	@python3 tools/weave/check.py --out $(BOOK_OUT) --pdf
+
+TEST_TARGETS += test-book

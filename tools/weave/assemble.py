@@ -1,0 +1,197 @@
+"""Assemble the HTML book from pandoc's page bodies.
+
+pandoc turns each page's Markdown into a body (build/book/frag/PAGE.html, made with
+book/templates/fragment.html: the page's own table of contents, then the body).  This
+step wraps every body in book/templates/page.html with the book's table of contents,
+previous/next links and the search box; rewrites '#anchor' links whose anchor lives on
+another page to 'page.html#anchor'; inlines the SVG figures (so call-graph nodes are links
+and the figures follow the light/dark theme); and writes the search index.
+"""
+import html
+import json
+import os
+import re
+
+ID_RE = re.compile(r'\sid="([^"]+)"')
+
+
+def strip_tags(s):
+    s = re.sub(r'<(script|style)\b.*?</\1>', ' ', s, flags=re.S)
+    s = re.sub(r'<[^>]+>', ' ', s)
+    return re.sub(r'\s+', ' ', html.unescape(s)).strip()
+
+
+class Page:
+    def __init__(self, meta, frag_html):
+        self.meta = meta
+        self.file = meta['file'] + '.html'
+        m = re.search(r'<!--TOC-->(.*?)<!--/TOC-->(.*)', frag_html, re.S)
+        self.toc, self.body = (m.group(1).strip(), m.group(2)) if m else ('', frag_html)
+        h = re.search(r'<h1[^>]*>(.*?)</h1>', self.body, re.S)
+        self.title_html = h.group(1).strip() if h else meta['file']
+        self.title_text = strip_tags(self.title_html)
+        # the chapter number pandoc adds: <span class="header-section-number">3</span>
+        self.title_plain = strip_tags(re.sub(r'<span class="header-section-number">.*?</span>', '',
+                                             self.title_html))
+        self.ids = set()
+
+
+def inline_svg(body, figdir, errors, page):
+    def repl(m):
+        tag = m.group(0)
+        src = re.search(r'src="figures/([\w-]+)\.svg"', tag).group(1)
+        path = os.path.join(figdir, src + '.svg')
+        if not os.path.exists(path):
+            errors.append(f'{page}: figure {path} was not built')
+            return tag
+        with open(path, encoding='utf-8') as f:
+            svg = f.read()
+        svg = svg[svg.index('<svg'):]
+        # graphviz ids (graph0, node1, edge2, a_node1) would clash between figures
+        svg = re.sub(r'\bid="((?:graph|node|edge|clust|a_)[^"]*)"', lambda k: f'id="{src}-{k.group(1)}"', svg)
+        svg = re.sub(r'<title>[^<]*</title>\s*', '', svg, count=1)
+        alt = re.search(r'alt="([^"]*)"', tag)
+        svg = svg.replace('<svg ', f'<svg role="img" aria-label="{alt.group(1) if alt else src}" class="figure-svg" ', 1)
+        return svg
+    return re.sub(r'<img [^>]*src="figures/[\w-]+\.svg"[^>]*>', repl, body)
+
+
+def book_toc(pages, current):
+    """The whole book's contents, with the current page's sections unfolded."""
+    out = ['<nav class="book-toc" aria-label="Contents"><ul>']
+    part = None
+    appendix = False
+    for p in pages:
+        k = p.meta['kind']
+        if k == 'chapter' and p.meta.get('part') != part:
+            part = p.meta.get('part')
+            t = p.meta.get('part_title')
+            if t:
+                out.append(f'<li class="toc-part">{html.escape(t)}</li>')
+        if k == 'appendix' and not appendix:
+            appendix = True
+            out.append('<li class="toc-part">Appendices</li>')
+        cls = ' class="current"' if p is current else ''
+        num = f'<span class="toc-num">{p.meta["number"]}</span> ' if k == 'chapter' else ''
+        title = p.title_plain if k != 'front' else 'Front matter'
+        out.append(f'<li{cls}><a href="{p.file}">{num}{html.escape(title)}</a>')
+        if p is current and p.toc:
+            sub = re.sub(r'^\s*<ul>\s*<li>.*?<ul>(.*)</ul>\s*</li>\s*</ul>\s*$', r'<ul>\1</ul>',
+                         p.toc, flags=re.S)
+            out.append(sub)
+        out.append('</li>')
+    out.append('</ul></nav>')
+    return '\n'.join(out)
+
+
+def front_contents(pages):
+    out = ['<section class="contents" id="contents"><h2>Contents</h2><ol class="contents-list">']
+    part = None
+    appendix = False
+    for p in pages:
+        k = p.meta['kind']
+        if k == 'front':
+            continue
+        if k == 'chapter' and p.meta.get('part') != part:
+            part = p.meta.get('part')
+            if p.meta.get('part_title'):
+                out.append(f'<li class="contents-part">{html.escape(p.meta["part_title"])}</li>')
+        if k == 'appendix' and not appendix:
+            appendix = True
+            out.append('<li class="contents-part">Appendices</li>')
+        num = f'<span class="toc-num">{p.meta["number"]}</span>' if k == 'chapter' else ''
+        out.append(f'<li><a href="{p.file}">{num}{html.escape(p.title_plain)}</a></li>')
+    out.append('</ol></section>')
+    return '\n'.join(out)
+
+
+def search_entries(p):
+    entries = []
+    body = p.body
+    # sections (pandoc --section-divs): index each heading with the text up to the next
+    heads = list(re.finditer(r'<h([1-4])[^>]*>(.*?)</h\1>', body, re.S))
+    for i, h in enumerate(heads):
+        sec = re.search(r'<section id="([^"]+)"[^>]*>\s*$', body[:h.start()])
+        anchor = sec.group(1) if sec else None
+        if anchor is None:
+            hid = re.search(r'id="([^"]+)"', h.group(0))
+            anchor = hid.group(1) if hid else ''
+        end = heads[i + 1].start() if i + 1 < len(heads) else len(body)
+        text = body[h.end():end]
+        text = re.sub(r'<pre class="nw-code.*?</pre>', ' ', text, flags=re.S)
+        text = re.sub(r'<div class="nw-foot">.*?</div>', ' ', text, flags=re.S)
+        entries.append({'p': p.file, 'a': anchor, 't': strip_tags(h.group(2)),
+                        'c': p.title_plain, 'x': strip_tags(text)[:4000], 'k': 's'})
+    for m in re.finditer(r'<div class="nw-chunk" id="([^"]+)">\s*<div class="nw-head">(.*?)</div>', body, re.S):
+        entries.append({'p': p.file, 'a': m.group(1), 't': strip_tags(m.group(2)).replace('\u2261', '').strip(' +'),
+                        'c': p.title_plain, 'x': '', 'k': 'f'})
+    return entries
+
+
+def assemble(meta, frag_dir, out_dir, template, figdir):
+    pages = []
+    for pm in meta['pages']:
+        with open(os.path.join(frag_dir, pm['file'] + '.html'), encoding='utf-8') as f:
+            pages.append(Page(pm, f.read()))
+    errors = []
+    where = {}
+    for p in pages:
+        p.body = inline_svg(p.body, figdir, errors, p.file)
+        p.ids = set(ID_RE.findall(p.body))
+        for i in p.ids:
+            where.setdefault(i, []).append(p.file)
+    idents = meta.get('ident_anchor', {})
+
+    def fix(p):
+        def repl(m):
+            attr, target = m.group(1), m.group(2)
+            if target in p.ids:
+                return m.group(0)
+            pl = where.get(target)
+            if not pl:
+                return m.group(0)         # left for the link checker to report
+            if len(pl) > 1:
+                errors.append(f'{p.file}: link to #{target} is ambiguous: defined in {", ".join(pl)}')
+            return f'{attr}="{pl[0]}#{target}"'
+        return re.sub(r'((?:xlink:)?href)="#([^"]+)"', repl, p.body)
+
+    index = []
+    for i, p in enumerate(pages):
+        body = fix(p)
+        if p.meta['kind'] == 'front':
+            body = body + front_contents(pages)
+        prev = pages[i - 1] if i > 0 else None
+        nxt = pages[i + 1] if i + 1 < len(pages) else None
+
+        def navlink(q, rel, label):
+            if q is None:
+                return f'<span class="pn-{rel} pn-none"></span>'
+            return (f'<a class="pn-{rel}" rel="{rel}" href="{q.file}"><span class="pn-label">{label}</span>'
+                    f'<span class="pn-title">{html.escape(q.title_text)}</span></a>')
+        pn = f'<nav class="prevnext">{navlink(prev, "prev", "Previous")}{navlink(nxt, "next", "Next")}</nav>'
+        pagehtml = (template
+                    .replace('{{title}}', html.escape(p.title_text) + ' — ' + html.escape(meta['title']))
+                    .replace('{{booktitle}}', html.escape(meta['title']))
+                    .replace('{{toc}}', book_toc(pages, p))
+                    .replace('{{prevnext}}', pn)
+                    .replace('{{prevlink}}', f'<link rel="prev" href="{prev.file}">' if prev else '')
+                    .replace('{{nextlink}}', f'<link rel="next" href="{nxt.file}">' if nxt else '')
+                    .replace('{{kind}}', p.meta['kind'])
+                    .replace('{{body}}', body))
+        dst = os.path.join(out_dir, p.file)
+        old = None
+        if os.path.exists(dst):
+            with open(dst, encoding='utf-8') as f:
+                old = f.read()
+        if old != pagehtml:
+            with open(dst, 'w', encoding='utf-8') as f:
+                f.write(pagehtml)
+        index.extend(search_entries(p))
+    for name, anchor in sorted(idents.items()):
+        pl = where.get(anchor)
+        if pl:
+            index.append({'p': pl[0], 'a': anchor, 't': name, 'c': 'identifier', 'x': '', 'k': 'i'})
+    js = 'window.BOOK_INDEX = ' + json.dumps(index, ensure_ascii=False, separators=(',', ':')) + ';\n'
+    with open(os.path.join(out_dir, 'search-index.js'), 'w', encoding='utf-8') as f:
+        f.write(js)
+    return errors

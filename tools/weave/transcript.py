@@ -1,0 +1,111 @@
+"""Capture what the tangled kernel prints when booted with a given command line.
+
+A transcript is cached under build/transcripts/ by the SHA-256 of the tangled tree
+(every file's path and content), tools/qemu-run, and the boot parameters; a changed
+kernel or command line boots the kernel again.  Nothing is pasted by hand: on a cache
+miss the kernel is built (`make build`) and booted through tools/qemu-run.
+"""
+import hashlib
+import os
+import re
+import subprocess
+import tempfile
+
+
+class TranscriptError(Exception):
+    pass
+
+
+_tree_hash = {}
+
+
+def tree_hash(tangle):
+    if tangle in _tree_hash:
+        return _tree_hash[tangle]
+    if not os.path.isdir(tangle):
+        raise TranscriptError(f'no tangled tree {tangle}/: run make tangle first')
+    h = hashlib.sha256()
+    for dirpath, dirnames, filenames in os.walk(tangle):
+        dirnames.sort()
+        for fn in sorted(filenames):
+            p = os.path.join(dirpath, fn)
+            h.update(os.path.relpath(p, tangle).encode() + b'\0')
+            with open(p, 'rb') as f:
+                h.update(f.read() + b'\0')
+    _tree_hash[tangle] = h.hexdigest()
+    return _tree_hash[tangle]
+
+
+def clean(text):
+    text = text.replace('\r\n', '\n').replace('\r', '\n')
+    text = re.sub(r'\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Za-z0-9]|\x1bc', '', text)
+    return ''.join(ch for ch in text if ch == '\n' or ch == '\t' or ord(ch) >= 32)
+
+
+def select(text, spec):
+    lines = text.split('\n')
+    if spec.get('from'):
+        rx = re.compile(spec['from'])
+        idx = next((i for i, l in enumerate(lines) if rx.search(l)), None)
+        if idx is None:
+            raise TranscriptError(f'no line matches from="{spec["from"]}"')
+        lines = lines[idx:]
+    if spec.get('to'):
+        rx = re.compile(spec['to'])
+        idx = next((i for i, l in enumerate(lines) if rx.search(l)), None)
+        if idx is None:
+            raise TranscriptError(f'no line matches to="{spec["to"]}"')
+        lines = lines[:idx + 1]
+    if spec.get('match'):
+        rx = re.compile(spec['match'])
+        lines = [l for l in lines if rx.search(l)]
+        if not lines:
+            raise TranscriptError(f'no line matches match="{spec["match"]}"')
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return '\n'.join(lines)
+
+
+def capture(spec, args):
+    root = os.path.abspath(args.root)
+    tangle = os.path.join(root, args.tangle)
+    runner = os.path.join(root, 'tools', 'qemu-run')
+    params = f'cmdline={spec["cmdline"]}\nsmp={spec["smp"]}\nmem={spec["mem"]}\nnuma={spec["numa"]}\n'
+    h = hashlib.sha256()
+    h.update(tree_hash(tangle).encode())
+    with open(runner, 'rb') as f:
+        h.update(f.read())
+    h.update(params.encode())
+    key = h.hexdigest()[:24]
+    cache = os.path.join(root, 'build', 'transcripts')
+    os.makedirs(cache, exist_ok=True)
+    log = os.path.join(cache, key + '.log')
+    if not os.path.exists(log):
+        if not getattr(args, 'built', False):
+            p = subprocess.run(['make', '--no-print-directory', '-C', root, 'build'],
+                               capture_output=True, text=True)
+            if p.returncode != 0:
+                raise TranscriptError('make build failed:\n' + (p.stdout + p.stderr)[-3000:])
+            args.built = True
+        fd, tmp = tempfile.mkstemp(dir=cache, suffix='.tmp')
+        os.close(fd)
+        cmd = [runner, '--quiet', '--log', tmp, '--cmdline', spec['cmdline'],
+               '--smp', spec['smp'], '--mem', spec['mem'], '--timeout', spec['timeout']]
+        if spec['numa']:
+            cmd += ['--numa', spec['numa']]
+        print(f'weave: booting for a transcript: cmdline="{spec["cmdline"]}" '
+              f'(SMP={spec["smp"]} MEM={spec["mem"]})', flush=True)
+        p = subprocess.run(cmd, capture_output=True, text=True)
+        if p.returncode != 0:
+            with open(tmp, errors='replace') as f:
+                tail = f.read()[-2000:]
+            os.remove(tmp)
+            raise TranscriptError(f'the boot with cmdline="{spec["cmdline"]}" failed '
+                                  f'(tools/qemu-run exit {p.returncode}):\n{p.stderr[-1000:]}\n{tail}')
+        with open(tmp, 'a') as f:
+            f.write('')
+        os.replace(tmp, log)
+        with open(log + '.params', 'w') as f:
+            f.write(params)
+    with open(log, encoding='utf-8', errors='replace') as f:
+        return select(clean(f.read()), spec)

@@ -1,0 +1,464 @@
+#!/usr/bin/env python3
+"""tools/weave/weave.py: weave chapters/*.nw into Pandoc Markdown, one file per page.
+
+    weave.py md  [--chapters DIR] [--out DIR] [--tangle DIR]
+
+noweb computes every cross-reference (markup | finduses | noidx over all chapters at
+once); this program turns that stream into Pandoc Markdown: documentation chunks pass
+through as they are, code chunks become raw HTML and raw LaTeX blocks (both are written;
+pandoc keeps the one for its output format).  It also writes the generated appendices
+(exercises, questions answered, glossary, the two indexes, bibliography) and book.json,
+which lists the pages for the HTML assembler and the PDF build.
+
+A file is rewritten only when its content changes, so one edited chapter makes pandoc
+rerun only for the pages whose Markdown really changed.
+"""
+import argparse
+import glob
+import json
+import os
+import re
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from noweb import Code, Doc, WeaveError, parse, run_pipeline  # noqa: E402
+from render import Renderer, code_inline, esc, raw_block, raw_inline, tex, texcode  # noqa: E402
+from highlight import lang_of  # noqa: E402
+
+ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X']
+
+
+def write_if_changed(path, text):
+    os.makedirs(os.path.dirname(path) or '.', exist_ok=True)
+    try:
+        with open(path, encoding='utf-8') as f:
+            if f.read() == text:
+                return False
+    except FileNotFoundError:
+        pass
+    tmp = path + '.tmp'
+    with open(tmp, 'w', encoding='utf-8') as f:
+        f.write(text)
+    os.replace(tmp, path)
+    return True
+
+
+def parse_attrs(s):
+    """Pandoc attribute text '{#id .cls key=val key="v w"}' -> (id, classes, dict)."""
+    ident, classes, kv = None, [], {}
+    for m in re.finditer(r'#([^\s}]+)|\.([^\s}=]+)|([\w-]+)=("([^"]*)"|[^\s}]+)', s):
+        if m.group(1):
+            ident = m.group(1)
+        elif m.group(2):
+            classes.append(m.group(2))
+        else:
+            kv[m.group(3)] = m.group(5) if m.group(5) is not None else m.group(4)
+    return ident, classes, kv
+
+
+class Book:
+    def __init__(self, args):
+        self.args = args
+        self.root = args.root
+        self.chapter_paths = sorted(glob.glob(os.path.join(args.chapters, '*.nw')))
+        if not self.chapter_paths:
+            raise WeaveError(f'no chapters in {args.chapters}/*.nw')
+        self.stream = parse(run_pipeline(self.chapter_paths))
+        self.chunks_by_label = {}
+        self.name_roots = {}
+        self.pages = []
+        self.questions_found = {}    # n -> [(page, anchor, chapter title)]
+        self.figures = []            # figure specs for figures.py
+        self.transcripts = []
+        self.errors = []
+        self.number_chunks()
+
+    # -- numbering -------------------------------------------------------------
+    def number_chunks(self):
+        self.chapters = []
+        for i, f in enumerate(self.stream.files, 1):
+            stem = os.path.splitext(os.path.basename(f.path))[0]
+            k = 0
+            for c in f.chunks:
+                if isinstance(c, Code):
+                    k += 1
+                    c.file = stem
+                    c.anchor = f'f-{stem}-{k}'
+                    c.number = f'{i}.{k}'
+                    if c.label:
+                        self.chunks_by_label[c.label] = c
+            self.chapters.append({'stem': stem, 'number': i, 'file': f, 'path': f.path})
+        # which chunk names flow into which file roots (for the language of a chunk)
+        self.users_of = {}
+        for name, first, uses, defs in self.stream.chunk_index:
+            self.users_of[name] = [self.chunks_by_label[u].name for u in uses
+                                   if u in self.chunks_by_label]
+
+    def lang_of_name(self, name, seen=None):
+        if name in self.name_roots:
+            return self.name_roots[name]
+        seen = seen or set()
+        if name in seen:
+            return 'c'
+        seen.add(name)
+        users = self.users_of.get(name, [])
+        if not users:
+            lang = lang_of(name) if re.match(r'^[\w./-]+$', name) else 'c'
+        else:
+            lang = self.lang_of_name(users[0], seen)
+        self.name_roots[name] = lang
+        return lang
+
+    # -- chapters ----------------------------------------------------------------
+    def doc_markdown(self, d, r):
+        out = []
+        for it in d.items:
+            if it[0] == 'text':
+                out.append(it[1])
+            elif it[0] == 'nl':
+                out.append('\n')
+            elif it[0] == 'quote':
+                out.append(r.quote(it[1]))
+        return ''.join(out)
+
+    def chapter_markdown(self, ch):
+        r = Renderer(self)
+        parts = []
+        for c in ch['file'].chunks:
+            if isinstance(c, Doc):
+                parts.append(self.process_doc(self.doc_markdown(c, r), ch))
+            else:
+                parts.append('\n' + r.code(c) + '\n')
+        md = ''.join(parts)
+        m = re.search(r'^# +(.+?)\s*\{([^}]*)\}\s*$', md, re.M)
+        if not m:
+            raise WeaveError(f'{ch["path"]}: the first documentation chunk must start with '
+                             '"# Title {#ch:name}"')
+        ident, _, _ = parse_attrs('{' + m.group(2) + '}')
+        if not ident:
+            raise WeaveError(f'{ch["path"]}: the chapter heading needs an id, e.g. {{#ch:name}}')
+        ch['id'] = ident
+        ch['title_md'] = m.group(1)
+        return md
+
+    def process_doc(self, md, ch):
+        page = ch['stem']
+
+        # Question markers: any attribute block with q=N (span or div).
+        def qmark(m):
+            ident, classes, kv = parse_attrs(m.group(0))
+            nums = [int(x) for x in re.findall(r'\d+', kv.get('q', ''))]
+            if not nums:
+                self.errors.append(f'{ch["path"]}: question marker without a number: {m.group(0)}')
+                return m.group(0)
+            body = m.group(0)[1:-1]
+            if not ident:
+                n = sum(len(v) for v in self.questions_found.values()) + 1
+                ident = f'q{nums[0]}-{n}'
+                body = f'#{ident} ' + body
+            if 'answer' not in classes:
+                body += ' .answer'
+            for n in nums:
+                self.questions_found.setdefault(n, []).append((page, ident, ch))
+            return '{' + body + '}'
+        md = re.sub(r'\{[^{}\n]*\bq=[^{}\n]*\}', qmark, md)
+
+        # Transcripts: ::: {.transcript cmdline="..." ...} ::: (any content is replaced)
+        def transcript(m):
+            ident, classes, kv = parse_attrs(m.group(1))
+            spec = {'cmdline': kv.get('cmdline', ''), 'smp': kv.get('smp', '2'),
+                    'mem': kv.get('mem', '512M'), 'timeout': kv.get('timeout', '120'),
+                    'numa': kv.get('numa', ''), 'match': kv.get('match', ''),
+                    'from': kv.get('from', ''), 'to': kv.get('to', ''),
+                    'where': ch['path']}
+            self.transcripts.append(spec)
+            body = self.transcript_text(spec)
+            fence = '~' * max(4, max((len(x) for x in re.findall(r'~+', body)), default=0) + 1)
+            cap = (f'Captured by booting the tangled kernel with `{spec["cmdline"]}`'
+                   f' (SMP={spec["smp"]}, MEM={spec["mem"]}'
+                   + (f', NUMA={spec["numa"]}' if spec['numa'] else '') + ').')
+            idpart = f'#{ident} ' if ident else ''
+            return (f'::: {{{idpart}.transcript}}\n{fence} {{.console}}\n{body}\n{fence}\n\n'
+                    f'[{cap}]{{.transcript-caption}}\n:::\n')
+        md = re.sub(r'^:::+ *(\{[^}\n]*\.transcript\b[^}\n]*\})[ \t]*\n(?:(?!:::).*\n)*?:::+[ \t]*$',
+                    transcript, md, flags=re.M)
+
+        # Call graphs: ::: {.callgraph #fig:x root=f depth=3} caption :::
+        def callgraph(m):
+            ident, classes, kv = parse_attrs(m.group(1))
+            root, depth = kv.get('root'), kv.get('depth', '3')
+            if not root or not depth.isdigit():
+                self.errors.append(f'{ch["path"]}: callgraph needs root=FUNCTION and depth=N')
+                return m.group(0)
+            name = f'callgraph-{root}-{depth}'
+            self.figures.append({'kind': 'callgraph', 'name': name, 'root': root,
+                                 'depth': int(depth), 'where': ch['path']})
+            cap = m.group(2).strip() or f'What `{root}` calls, {depth} levels deep.'
+            idpart = f'#{ident} ' if ident else ''
+            return f'![{cap}](figures/{name}){{{idpart}.callgraph}}\n'
+        md = re.sub(r'^:::+ *(\{[^}\n]*\.callgraph\b[^}\n]*\})[ \t]*\n((?:(?!:::).*\n)*?):::+[ \t]*$',
+                    callgraph, md, flags=re.M)
+
+        # Hand-drawn figures: ](figures/NAME.dot) -> ](figures/NAME); the extension is
+        # chosen per format (--default-image-extension svg or pdf).
+        def dotfig(m):
+            name = m.group(1)
+            src = os.path.join(self.args.figures, name + '.dot')
+            if not os.path.exists(src):
+                self.errors.append(f'{ch["path"]}: no figure source {src}')
+            self.figures.append({'kind': 'dot', 'name': name, 'where': ch['path']})
+            return f'](figures/{name})'
+        md = re.sub(r'\]\(figures/([\w-]+)\.dot\)', dotfig, md)
+        return md
+
+    def transcript_text(self, spec):
+        import transcript
+        try:
+            return transcript.capture(spec, self.args)
+        except transcript.TranscriptError as e:
+            raise WeaveError(f'{spec["where"]}: transcript: {e}')
+
+    # -- appendices ----------------------------------------------------------------
+    def exercises(self):
+        out = []
+        for readme in sorted(glob.glob(os.path.join(self.args.exercises, '*', 'README.md'))):
+            name = os.path.basename(os.path.dirname(readme))
+            with open(readme, encoding='utf-8') as f:
+                text = f.read()
+            m = re.search(r'^# +(.+)$', text, re.M)
+            cm = re.search(r'^Chapter: *(\S+)', text, re.M)
+            dm = re.search(r'^Difficulty: *(\S+)', text, re.M)
+            if not (m and cm and dm):
+                self.errors.append(f'{readme}: needs "# Title", "Chapter: NN-name" and '
+                                   '"Difficulty: ★☆☆" lines')
+                continue
+            body = text[m.end():]
+            body = re.sub(r'^(Chapter|Difficulty):.*\n?', '', body, flags=re.M)
+            # demote headings by two levels, outside fenced code
+            lines, fenced = [], False
+            for ln in body.split('\n'):
+                if re.match(r'^(```|~~~)', ln):
+                    fenced = not fenced
+                if not fenced and re.match(r'^#{1,4} ', ln):
+                    ln = '##' + ln
+                lines.append(ln)
+            out.append({'name': name, 'title': m.group(1).strip(), 'chapter': cm.group(1),
+                        'difficulty': dm.group(1), 'body': '\n'.join(lines).strip()})
+        return out
+
+    def build(self):
+        out = self.args.out
+        md_dir = os.path.join(out, 'md')
+        os.makedirs(md_dir, exist_ok=True)
+        exercises = self.exercises()
+        by_stem = {ch['stem']: ch for ch in self.chapters}
+        for ex in exercises:
+            if ex['chapter'] not in by_stem:
+                self.errors.append(f'exercise {ex["name"]}: no chapter {ex["chapter"]}')
+
+        pages = []
+        front = os.path.join(self.args.bookdir, 'front.md')
+        with open(front, encoding='utf-8') as f:
+            pages.append({'file': 'index', 'kind': 'front', 'md': f.read()})
+
+        parts = self.args.parts
+        for ch in self.chapters:
+            md = self.chapter_markdown(ch)
+            mine = [e for e in exercises if e['chapter'] == ch['stem']]
+            if mine:
+                md += '\n\n## Exercises {.unnumbered .exercises-list}\n\n' + ''.join(
+                    f'- [{e["title"]}](#ex-{e["name"]}) {e["difficulty"]}\n' for e in mine)
+            part = int(re.match(r'(\d+)', ch['stem']).group(1)) // 10 if re.match(r'\d', ch['stem']) else 0
+            pages.append({'file': ch['stem'], 'kind': 'chapter', 'number': ch['number'],
+                          'id': ch['id'], 'md': md, 'source': ch['path'],
+                          'part': part, 'part_title': parts.get(str(part), ''),
+                          'exercises': [e['name'] for e in mine]})
+        if self.errors:
+            raise WeaveError('\n'.join(self.errors))
+        # Links to chapters that are planned but not written yet ([the SMP chapter](#ch:smp))
+        # become plain text marked "forthcoming"; they are reported on every build.
+        chapter_ids = {ch['id'] for ch in self.chapters}
+        self.forthcoming = set()
+
+        def later(m):
+            if m.group(2) in chapter_ids:
+                return m.group(0)
+            self.forthcoming.add(m.group(2))
+            return f'[{m.group(1)}]{{.forthcoming title="not written yet"}}'
+        for p in pages:
+            if p['kind'] == 'chapter':
+                p['md'] = re.sub(r'\[([^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*)\]\(#(ch:[\w-]+)\)', later, p['md'])
+
+        pages.append({'file': 'exercises', 'kind': 'appendix', 'md': self.exercises_md(exercises, by_stem)})
+        pages.append({'file': 'questions', 'kind': 'appendix', 'md': self.questions_md()})
+        pages.append({'file': 'glossary', 'kind': 'appendix', 'md': self.glossary_md()})
+        pages.append({'file': 'fragments', 'kind': 'appendix', 'md': self.fragment_index_md()})
+        pages.append({'file': 'identifiers', 'kind': 'appendix', 'md': self.ident_index_md()})
+        pages.append({'file': 'bibliography', 'kind': 'appendix', 'md': self.bibliography_md()})
+
+        changed = []
+        for p in pages:
+            if write_if_changed(os.path.join(md_dir, p['file'] + '.md'), p.pop('md')):
+                changed.append(p['file'])
+        # remove pages of chapters that no longer exist
+        keep = {p['file'] + '.md' for p in pages}
+        for f in os.listdir(md_dir):
+            if f.endswith('.md') and f not in keep:
+                os.remove(os.path.join(md_dir, f))
+        meta = {'pages': pages, 'figures': self.figures,
+                'fragments': sorted({c.name for c in self.chunks_by_label.values()}),
+                'identifiers': sorted({e[0] for e in self.stream.ident_index}),
+                'ident_anchor': {e[0]: self.chunks_by_label[e[1][0]].anchor
+                                 for e in self.stream.ident_index
+                                 if e[1] and e[1][0] in self.chunks_by_label}}
+        write_if_changed(os.path.join(out, 'book.json'), json.dumps(meta, indent=1, ensure_ascii=False))
+        return changed
+
+    def exercises_md(self, exercises, by_stem):
+        md = ['# Exercises {#app:exercises}\n',
+              'Each exercise patches a chapter: `make exercise EX=name` removes the solution and '
+              'leaves a marked hole; `make grade EX=name` tangles, builds, boots and scores your '
+              'answer. ★☆☆ is a warm-up, ★★★ a small project.\n']
+        if not exercises:
+            md.append('*No exercises have been written yet.*\n')
+        for ch in self.chapters:
+            mine = [e for e in exercises if e['chapter'] == ch['stem']]
+            if not mine:
+                continue
+            md.append(f'\n## For chapter {ch["number"]}: {ch["title_md"]} '
+                      f'{{.unnumbered #ex-ch-{ch["stem"]}}}\n\n'
+                      f'These exercises patch [chapter {ch["number"]}](#{ch["id"]}).\n')
+            for e in mine:
+                md.append(f'\n### {e["title"]} {{.unnumbered #ex-{e["name"]}}}\n\n'
+                          f'[Difficulty: {e["difficulty"]} · `make exercise EX={e["name"]}`]'
+                          f'{{.exercise-meta}}\n\n{e["body"]}\n')
+        return ''.join(md)
+
+    def questions_md(self):
+        path = os.path.join(self.args.bookdir, 'questions.md')
+        with open(path, encoding='utf-8') as f:
+            text = f.read()
+        qs = []
+        topic = None
+        for ln in text.split('\n'):
+            h = re.match(r'^## +(.+)$', ln)
+            if h:
+                topic = h.group(1).strip()
+            m = re.match(r'^- Q(\d+) \[([^\]]+)\] (.+?)(?: — \(original: .*)?$', ln)
+            if m:
+                qs.append((int(m.group(1)), m.group(2), m.group(3).strip()))
+        known = {n for n, _, _ in qs}
+        unknown = sorted(set(self.questions_found) - known)
+        if unknown:
+            raise WeaveError(f'question markers name unknown questions: {unknown}')
+        answered = sum(1 for n, _, _ in qs if n in self.questions_found)
+        md = ['# Questions answered {#app:questions}\n',
+              f'These are the {len(qs)} questions from the study notes this book was written for '
+              '(`book/questions.md`). Each links to the places where a chapter answers it; '
+              f'{answered} of {len(qs)} are answered so far, and the rest are listed honestly '
+              'as not yet answered.\n']
+        last = None
+        for n, t, q in qs:
+            if t != last:
+                md.append(f'\n## {t} {{.unnumbered}}\n\n')
+                last = t
+            where = self.questions_found.get(n)
+            if where:
+                links = ', '.join(f'[Chapter {ch["number"]}: {ch["title_md"]}](#{ident})'
+                                  for page, ident, ch in where)
+                status = f'Answered in {links}.'
+                cls = '.answered'
+            else:
+                status = '*Not yet answered.*'
+                cls = '.unanswered'
+            md.append(f'::: {{#Q{n} .question {cls}}}\n**Q{n}.** {q}\\\n{status}\n:::\n\n')
+        return ''.join(md)
+
+    def glossary_md(self):
+        path = os.path.join(self.args.bookdir, 'glossary.md')
+        with open(path, encoding='utf-8') as f:
+            text = f.read()
+        text = re.sub(r'^# .*\n', '', text, count=1, flags=re.M)
+        return ('# Glossary: English and 中文 {#app:glossary}\n\n' + text)
+
+    def fragment_index_md(self):
+        r = Renderer(self)
+        rows_h, rows_t = [], []
+        for name, first, uses, defs in sorted(self.stream.chunk_index, key=lambda e: e[0].lower()):
+            fc = self.chunks_by_label.get(first)
+            if fc is None:
+                continue
+            d_h = ', '.join(r.link_html(l) for l in defs)
+            u_h = ', '.join(r.link_html(l) for l in uses)
+            rows_h.append(f'<li data-frag="{esc(name)}">{r.ref_html(name, first)} '
+                          f'<span class="ix-defs">{d_h}</span>'
+                          + (f' <span class="ix-uses">used in {u_h}</span>' if uses else
+                             ' <span class="ix-uses">root</span>') + '</li>')
+            d_t = ', '.join(r'\nwpageref{%s}' % r.anchor(l) for l in defs)
+            u_t = ', '.join(r'\nwpageref{%s}' % r.anchor(l) for l in uses)
+            rows_t.append(r'\item %s\quad %s%s' % (r.ref_tex(name, first), d_t,
+                                                   (r'\quad\emph{used in} ' + u_t) if uses else r'\quad\emph{root}'))
+        md = ('# Index of fragments {#app:fragments}\n\n'
+              'Every code fragment of the book, by name. The numbers after the name are the '
+              'places that define it (the first one, then its continuations); "used in" lists '
+              'the fragments that include it, and "root" marks the files it tangles into.\n\n')
+        md += raw_block('<ul class="nw-index frag-index">\n' + '\n'.join(rows_h) + '\n</ul>', 'html')
+        md += raw_block('\\begin{nwindex}\n' + '\n'.join(rows_t) + '\n\\end{nwindex}', 'latex')
+        return md
+
+    def ident_index_md(self):
+        r = Renderer(self)
+        rows_h, rows_t = [], []
+        for name, defs, uses in sorted(self.stream.ident_index, key=lambda e: (e[0].lower().lstrip('_'), e[0])):
+            d_h = ', '.join(f'<a class="ix-def" href="#{r.anchor(l)}">{r.num(l)}</a>' for l in defs)
+            u_h = ', '.join(r.link_html(l) for l in uses)
+            rows_h.append(f'<li data-ident="{esc(name)}"><code>{esc(name)}</code>: '
+                          f'<span class="ix-defs">defined in {d_h}</span>'
+                          + (f'; <span class="ix-uses">used in {u_h}</span>' if uses else '') + '</li>')
+            d_t = ', '.join(r'\textbf{\nwpageref{%s}}' % r.anchor(l) for l in defs)
+            u_t = ', '.join(r'\nwpageref{%s}' % r.anchor(l) for l in uses)
+            rows_t.append(r'\item \texttt{%s}\quad %s%s' % (texcode(name), d_t, (', ' + u_t) if uses else ''))
+        md = ('# Index of identifiers {#app:identifiers}\n\n'
+              'Every identifier that a fragment defines (marked `@ %def` in the chapters). '
+              'The first numbers are the fragments that define it; the others use it.\n\n')
+        md += raw_block('<ul class="nw-index ident-index">\n' + '\n'.join(rows_h) + '\n</ul>', 'html')
+        md += raw_block('\\begin{nwindex}\n' + '\n'.join(rows_t) + '\n\\end{nwindex}', 'latex')
+        return md
+
+    def bibliography_md(self):
+        return ('---\nnocite: "@*"\n---\n\n# Bibliography {#app:bibliography}\n\n'
+                'Books, manuals and source trees this book draws on. Chapters cite them, and '
+                'each chapter page lists the works it cites.\n\n::: {#refs}\n:::\n')
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('command', choices=['md'])
+    ap.add_argument('--root', default='.')
+    ap.add_argument('--chapters', default='chapters')
+    ap.add_argument('--bookdir', default='book')
+    ap.add_argument('--figures', default='figures')
+    ap.add_argument('--exercises', default='exercises')
+    ap.add_argument('--tangle', default='tangle')
+    ap.add_argument('--out', default='build/book')
+    ap.add_argument('--no-transcripts', action='store_true')
+    args = ap.parse_args()
+    try:
+        with open(os.path.join(args.bookdir, 'parts.json'), encoding='utf-8') as f:
+            args.parts = json.load(f)
+    except FileNotFoundError:
+        args.parts = {}
+    try:
+        book = Book(args)
+        changed = book.build()
+    except WeaveError as e:
+        print(f'weave: error: {e}', file=sys.stderr)
+        sys.exit(1)
+    if book.forthcoming:
+        print('weave: links to chapters not written yet: ' + ', '.join(sorted(book.forthcoming)))
+    print(f'weave: {len(book.chapters)} chapters, {len(book.chunks_by_label)} fragments, '
+          f'{len(changed)} pages changed' + (f' ({", ".join(changed)})' if changed else ''))
+
+
+if __name__ == '__main__':
+    main()

@@ -51,9 +51,12 @@ def inline_svg(body, figdir, errors, page):
         svg = re.sub(r'\bid="((?:graph|node|edge|clust|a_)[^"]*)"', lambda k: f'id="{src}-{k.group(1)}"', svg)
         svg = re.sub(r'<title>[^<]*</title>\s*', '', svg, count=1)
         alt = re.search(r'alt="([^"]*)"', tag)
-        svg = svg.replace('<svg ', f'<svg role="img" aria-label="{alt.group(1) if alt else src}" class="figure-svg" ', 1)
+        cls = re.search(r'class="([^"]*)"', tag)
+        svg = svg.replace('<svg ', f'<svg role="img" aria-label="{alt.group(1) if alt else src}" '
+                          f'class="figure-svg{" " + cls.group(1) if cls else ""}" ', 1)
         return svg
-    return re.sub(r'<img [^>]*src="figures/[\w-]+\.svg"[^>]*>', repl, body)
+    body = re.sub(r'<img [^>]*src="figures/[\w-]+\.svg"[^>]*>', repl, body)
+    return re.sub(r'<figure>(\s*<svg [^>]*class="figure-svg callgraph")', r'<figure class="callgraph">\1', body)
 
 
 def book_toc(pages, current):
@@ -78,7 +81,8 @@ def book_toc(pages, current):
         if p is current and p.toc:
             sub = re.sub(r'^\s*<ul>\s*<li>.*?<ul>(.*)</ul>\s*</li>\s*</ul>\s*$', r'<ul>\1</ul>',
                          p.toc, flags=re.S)
-            out.append(sub)
+            if '<ul>' in sub[4:]:   # only when the page has sections below its title
+                out.append(sub)
         out.append('</li>')
     out.append('</ul></nav>')
     return '\n'.join(out)

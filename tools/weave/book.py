@@ -10,6 +10,8 @@ Options name the inputs so the tests can weave a fixture: --chapters, --exercise
 --figures, --tangle, --out.  Any noweb, pandoc, dot or LaTeX warning is an error.
 """
 import argparse
+import sys
+sys.dont_write_bytecode = True
 import concurrent.futures
 import hashlib
 import json

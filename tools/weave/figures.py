@@ -1,8 +1,10 @@
 """Figures: graphviz sources (figures/*.dot) and call-flow graphs from the tangled code.
 
-Call graphs come from GNU cflow run over every C file of tangle/.  Only functions the
-tangled kernel defines are drawn (cflow says where each is defined); a call into a macro
-or an undefined name is left out.  Each node links to the fragment that defines the
+Call graphs come from the compiler: every C file of tangle/ is compiled once more with
+gcc -fcallgraph-info at -O0 (so no call is inlined away; macros such as pr_info are
+already expanded to the functions they call).  Only functions the tangled kernel defines
+are drawn; the graph is cut at the requested depth, and a node with callees beyond the
+cut is marked with an ellipsis.  Each node links to the fragment that defines the
 function (from noweb's identifier index), so the HTML graph is a map into the book.
 """
 import os
@@ -40,61 +42,115 @@ def c_files(tangle):
         dirnames.sort()
         for fn in sorted(filenames):
             if fn.endswith('.c'):
-                out.append(os.path.join(dirpath, fn))
+                out.append(os.path.relpath(os.path.join(dirpath, fn), tangle))
     return out
 
 
-def cflow_tree(tangle, root, depth):
+def kernel_cflags(tangle):
+    """The C flags of the tangled kernel makefile (CFLAGS := / += lines), minus what
+    would stop a call-graph compile (optimisation inlines calls away; -Werror, deps)."""
+    mk = os.path.join(tangle, 'Makefile')
+    flags = []
+    if os.path.exists(mk):
+        with open(mk) as f:
+            text = f.read().replace('\\\n', ' ')
+        for m in re.finditer(r'^CFLAGS\s*(?::=|\+=|=)(.*)$', text, re.M):
+            flags += m.group(1).split()
+    flags = [x for x in flags if not re.match(r'^-(O\d?|g\d?|MMD|MP|Werror.*|W.*|flto.*)$', x)
+             and '$' not in x]
+    if not flags:
+        flags = ['-std=gnu11', '-ffreestanding', '-nostdlib', '-Iinclude', '-Iarch/x86/include']
+    return flags + ['-O0', '-w', '-fcallgraph-info']
+
+
+_graphs = {}
+
+
+def call_graph(tangle):
+    """{function: [callees]} and the set of defined functions, from gcc -fcallgraph-info
+    (the compiler's own call graph; -O0 so that no call is inlined away)."""
+    import hashlib
+    import tempfile
+    import concurrent.futures
     files = c_files(tangle)
     if not files:
-        raise FigureError(f'no C files under {tangle}/ for the call graph of {root}')
-    cmd = ['cflow', '--omit-arguments', '-i', '_', '-d', str(depth + 1), '-m', root] + files
-    p = subprocess.run(cmd, capture_output=True, text=True)
-    if p.returncode != 0:
-        raise FigureError('cflow failed: ' + p.stderr.strip()[-1000:])
-    nodes = []   # (level, name, defined_at)
-    for ln in p.stdout.split('\n'):
-        if not ln.strip():
-            continue
-        m = re.match(r'^( *)(\w+)\(\)(?: <[^>]* at ([^>]+)>)?', ln)
-        if not m:
-            continue
-        nodes.append((len(m.group(1)) // 4, m.group(2), m.group(3)))
-    if not nodes or nodes[0][1] != root or nodes[0][2] is None:
+        raise FigureError(f'no C files under {tangle}/ for the call graphs')
+    h = hashlib.sha256()
+    for fn in files:
+        with open(os.path.join(tangle, fn), 'rb') as f:
+            h.update(fn.encode() + b'\0' + f.read())
+    for dirpath, _, filenames in os.walk(tangle):
+        for fn in sorted(filenames):
+            if fn.endswith('.h') or fn == 'Makefile':
+                with open(os.path.join(dirpath, fn), 'rb') as f:
+                    h.update(fn.encode() + b'\0' + f.read())
+    key = h.hexdigest()
+    if key in _graphs:
+        return _graphs[key]
+    flags = kernel_cflags(tangle)
+    tmp = tempfile.mkdtemp(prefix='callgraph-')
+
+    def compile_one(i_fn):
+        i, fn = i_fn
+        obj = os.path.join(tmp, f'{i}.o')
+        p = subprocess.run(['gcc'] + flags + ['-c', fn, '-o', obj], cwd=tangle,
+                           capture_output=True, text=True)
+        if p.returncode != 0:
+            return fn, None, p.stderr
+        with open(os.path.join(tmp, f'{i}.ci')) as f:
+            return fn, f.read(), None
+    calls, defined = {}, set()
+    try:
+        with concurrent.futures.ThreadPoolExecutor(max_workers=2) as ex:
+            results = list(ex.map(compile_one, enumerate(files)))
+    finally:
+        subprocess.run(['rm', '-rf', tmp])
+    for fn, ci, err in results:
+        if ci is None:
+            raise FigureError(f'gcc -fcallgraph-info failed on tangle/{fn}:\n{err[-1500:]}')
+        for m in re.finditer(r'^node: \{ title: "([^"]+)" label: "[^"]*"( shape : ellipse)?', ci, re.M):
+            if not m.group(2):
+                defined.add(m.group(1).split(':')[-1])
+        for m in re.finditer(r'^edge: \{ sourcename: "([^"]+)" targetname: "([^"]+)"', ci, re.M):
+            a, b = m.group(1).split(':')[-1], m.group(2).split(':')[-1]
+            lst = calls.setdefault(a, [])
+            if b not in lst:
+                lst.append(b)
+    _graphs[key] = (calls, defined)
+    return calls, defined
+
+
+def callgraph_dot(tangle, root, depth, anchors, hide=()):
+    calls, defined = call_graph(tangle)
+    if root not in defined:
         raise FigureError(f'call graph: the tangled kernel defines no function {root}()')
-    return nodes
-
-
-def callgraph_dot(tangle, root, depth, anchors):
-    nodes = cflow_tree(tangle, root, depth)
-    defined = {n for _, n, at in nodes if at}
-    edges, stack, seen_nodes, more = [], [], [], set()
-    for level, name, at in nodes:
-        stack = stack[:level]
-        if name not in defined:
-            stack.append(None)
-            continue
-        if level > depth:          # only to know that a node has callees beyond the cut
-            if stack and stack[-1]:
-                more.add(stack[-1])
-            stack.append(None)
-            continue
-        parent = next((s for s in reversed(stack) if s), None) if stack else None
-        if stack and stack[-1] is None:
-            parent = None           # called from a non-drawn node: skip
-        if parent and (parent, name) not in edges and parent != name:
-            edges.append((parent, name))
-        if name not in seen_nodes:
-            seen_nodes.append(name)
-        stack.append(name)
+    level = {root: 0}
+    order, edges, more = [root], [], set()
+    frontier = [root]
+    for d in range(1, depth + 1):
+        nxt = []
+        for f in frontier:
+            for g in calls.get(f, []):
+                if g not in defined or g in hide or g == f:
+                    continue
+                if (f, g) not in edges:
+                    edges.append((f, g))
+                if g not in level:
+                    level[g] = d
+                    order.append(g)
+                    nxt.append(g)
+        frontier = nxt
+    for f in frontier:
+        if any(g in defined and g not in hide and g != f for g in calls.get(f, [])):
+            more.add(f)
     lines = ['digraph callgraph {',
-             '  graph [rankdir=LR, nodesep=0.12, ranksep=0.35, fontname="Charis SIL", bgcolor="transparent"];',
+             '  graph [rankdir=LR, nodesep=0.12, ranksep=0.35, bgcolor="transparent"];',
              '  node [shape=box, style="rounded", fontname="JetBrains Mono", fontsize=10, height=0.28, margin="0.08,0.03"];',
              '  edge [arrowsize=0.6];']
-    for n in seen_nodes:
-        attrs = [f'label="{n}()' + (' …' if n in more else '') + '"', f'id="cg-{n}"']
+    for n in order:
+        attrs = [f'label="{n}()' + (' …' if n in more else '') + '"']
         if n in anchors:
-            attrs += [f'URL="#{anchors[n]}"', f'tooltip="{n}: fragment {anchors[n]}"', 'target="_top"']
+            attrs += [f'URL="#{anchors[n]}"', f'tooltip="{n}(): where the book defines it"', 'target="_top"']
         if n == root:
             attrs.append('penwidth=1.6')
         lines.append(f'  "{n}" [{", ".join(attrs)}];')
@@ -119,7 +175,7 @@ def build(meta, figdir, tangle, out, fmts):
                     run_dot(src, dst, fmt)
                 done.append(dst)
         else:
-            dot = callgraph_dot(tangle, f['root'], f['depth'], anchors)
+            dot = callgraph_dot(tangle, f['root'], f['depth'], anchors, set(f.get('hide', [])))
             gv = os.path.join(out['gen'], f['name'] + '.dot')
             os.makedirs(out['gen'], exist_ok=True)
             old = open(gv).read() if os.path.exists(gv) else None

@@ -15,6 +15,7 @@ rerun only for the pages whose Markdown really changed.
 """
 import argparse
 import glob
+import hashlib
 import json
 import os
 import re
@@ -191,8 +192,11 @@ class Book:
                 self.errors.append(f'{ch["path"]}: callgraph needs root=FUNCTION and depth=N')
                 return m.group(0)
             name = f'callgraph-{root}-{depth}'
+            hide = kv.get('hide', '').split()
+            if hide:
+                name += '-' + hashlib.sha1(' '.join(sorted(hide)).encode()).hexdigest()[:6]
             self.figures.append({'kind': 'callgraph', 'name': name, 'root': root,
-                                 'depth': int(depth), 'where': ch['path']})
+                                 'depth': int(depth), 'hide': hide, 'where': ch['path']})
             cap = m.group(2).strip() or f'What `{root}` calls, {depth} levels deep.'
             idpart = f'#{ident} ' if ident else ''
             return f'![{cap}](figures/{name}){{{idpart}.callgraph}}\n'

@@ -76,9 +76,9 @@ def book_toc(pages, current):
             out.append('<li class="toc-part">Appendices</li>')
         cls = ' class="current"' if p is current else ''
         num = f'<span class="toc-num">{p.meta["number"]}</span> ' if k == 'chapter' else ''
-        title = p.title_plain if k != 'front' else 'Front matter'
+        title = p.title_plain if k != 'front' else 'About this book'
         out.append(f'<li{cls}><a href="{p.file}">{num}{html.escape(title)}</a>')
-        if p is current and p.toc:
+        if p is current and p.toc and k != 'front':
             sub = re.sub(r'^\s*<ul>\s*<li>.*?<ul>(.*)</ul>\s*</li>\s*</ul>\s*$', r'<ul>\1</ul>',
                          p.toc, flags=re.S)
             if '<ul>' in sub[4:]:   # only when the page has sections below its title
@@ -126,8 +126,9 @@ def search_entries(p):
         text = re.sub(r'<div class="nw-foot">.*?</div>', ' ', text, flags=re.S)
         entries.append({'p': p.file, 'a': anchor, 't': strip_tags(h.group(2)),
                         'c': p.title_plain, 'x': strip_tags(text)[:4000], 'k': 's'})
-    for m in re.finditer(r'<div class="nw-chunk" id="([^"]+)">\s*<div class="nw-head">(.*?)</div>', body, re.S):
-        entries.append({'p': p.file, 'a': m.group(1), 't': strip_tags(m.group(2)).replace('\u2261', '').strip(' +'),
+    for m in re.finditer(r'<div class="nw-chunk" id="([^"]+)">\s*<div class="nw-head">.*?class="nw-tag"[^>]*>([^<]*)</a>'
+                         r'<span class="nw-name[^"]*">(.*?)&#8239;<span class="nw-n">', body, re.S):
+        entries.append({'p': p.file, 'a': m.group(1), 't': strip_tags(m.group(3)).lstrip('\u27e8') + ' ' + m.group(2),
                         'c': p.title_plain, 'x': '', 'k': 'f'})
     return entries
 

@@ -210,7 +210,11 @@ class Renderer:
     def foot_html(self, c):
         parts = []
         for ident, users in c.defines:
-            us = ', '.join(self.link_html(u) for u in users if u != c.label)
+            users = [u for u in users if u != c.label]
+            us = ', '.join(self.link_html(u) for u in users)
+            if len(users) > 8:   # a long list folds away: the index has it too
+                us = (f'<details class="nw-more"><summary>{len(users)} fragments</summary>'
+                      f'{us}</details>')
             parts.append(f'Defines <code class="nw-def">{esc(ident)}</code>'
                          + (f', used in {us}.' if us else ', not used elsewhere.'))
         if c.uses:

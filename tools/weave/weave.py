@@ -164,6 +164,19 @@ class Book:
             return '{' + body + '}'
         md = re.sub(r'\{[^{}\n]*\bq=[^{}\n]*\}', qmark, md)
 
+        # The short form [Qn]{.q} (or [Q36, Q37]{.q}): the span's text names the questions.
+        def qshort(m):
+            ident, classes, kv = parse_attrs(m.group(2))
+            nums = [int(x) for x in re.findall(r'\d+', m.group(1))]
+            if not ident:
+                n = sum(len(v) for v in self.questions_found.values()) + 1
+                ident = f'q{nums[0]}-{n}'
+            for n in nums:
+                self.questions_found.setdefault(n, []).append((page, ident, ch))
+            links = ', '.join(f'[Q{n}](#Q{n})' for n in nums)
+            return f'[{links}]{{#{ident} .q title="a question from the notes; see the appendix"}}'
+        md = re.sub(r'\[(Q\d+(?:\s*(?:,|and|&)?\s*Q\d+)*)\](\{[^{}\n]*\.q\b[^{}\n]*\})', qshort, md)
+
         # Transcripts: ::: {.transcript cmdline="..." ...} ::: (any content is replaced)
         def transcript(m):
             ident, classes, kv = parse_attrs(m.group(1))
@@ -368,8 +381,14 @@ class Book:
                 last = t
             where = self.questions_found.get(n)
             if where:
-                links = ', '.join(f'[Chapter {ch["number"]}: {ch["title_md"]}](#{ident})'
-                                  for page, ident, ch in where)
+                by_ch = {}
+                for page, ident, ch in where:
+                    by_ch.setdefault(ch['number'], (ch, []))[1].append(ident)
+                links = '; '.join(
+                    f'[chapter {num}, *{ch["title_md"]}*](#{ids[0]})'
+                    + (' (also ' + ', '.join(f'[{k}](#{i})' for k, i in enumerate(ids[1:], 2)) + ')'
+                       if len(ids) > 1 else '')
+                    for num, (ch, ids) in sorted(by_ch.items()))
                 status = f'Answered in {links}.'
                 cls = '.answered'
             else:

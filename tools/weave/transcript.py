@@ -44,6 +44,11 @@ def clean(text):
 
 def select(text, spec):
     lines = text.split('\n')
+    # What GRUB prints before the kernel ("Booting `...'") is not the kernel's output:
+    # start at the kernel's first timestamped line when there is one.
+    first = next((i for i, l in enumerate(lines) if re.match(r'^\[ *\d+\.\d+\] ', l)), None)
+    if first is not None:
+        lines = lines[first:]
     if spec.get('from'):
         rx = re.compile(spec['from'])
         idx = next((i for i, l in enumerate(lines) if rx.search(l)), None)

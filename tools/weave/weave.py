@@ -192,7 +192,10 @@ class Book:
                    f' (SMP={spec["smp"]}, MEM={spec["mem"]}'
                    + (f', NUMA={spec["numa"]}' if spec['numa'] else '') + ').')
             idpart = f'#{ident} ' if ident else ''
-            return (f'::: {{{idpart}.transcript}}\n{fence} {{.console}}\n{body}\n{fence}\n\n'
+            return (f'::: {{{idpart}.transcript}}\n'
+                    + raw_block(r'\begin{nwtranscript}', 'latex')
+                    + f'\n{fence} {{.console}}\n{body}\n{fence}\n'
+                    + raw_block(r'\end{nwtranscript}', 'latex') + '\n'
                     f'[{cap}]{{.transcript-caption}}\n:::\n')
         md = re.sub(r'^:::+ *(\{[^}\n]*\.transcript\b[^}\n]*\})[ \t]*\n(?:(?!:::).*\n)*?:::+[ \t]*$',
                     transcript, md, flags=re.M)

@@ -39,6 +39,7 @@ typedef u64 __u64;
 
 #define __init
 #define __initdata
+#define COMMAND_LINE_SIZE	2048
 #define __initconst
 #define __refdata
 #define __packed		__attribute__((packed))
@@ -122,9 +123,14 @@ void dump_stack(void);
 void *host_va(phys_addr_t phys);
 phys_addr_t host_pa(const void *virt);
 #define __va(x)			host_va(x)
+#define __pa_symbol(x)		host_pa(x)
 #define __pa(x)			host_pa(x)
 #define phys_to_virt(x)		host_va(x)
 #define virt_to_phys(x)		host_pa(x)
+
+/* asm/sections.h: the harness defines these inside the physical window. */
+extern char _text[], _end[];
+extern unsigned long max_pfn_mapped;
 
 /* Kernel parameters: early_param() registers the handler with the harness. */
 void host_register_param(const char *name, int (*fn)(char *), int early);

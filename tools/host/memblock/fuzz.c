@@ -543,15 +543,41 @@ static int run_wide(void)
 /* Other fuzz modes (the e820 sanitizer) live in their own files. */
 int fuzz_extra(const u8 *data, size_t size) __attribute__((weak));
 
+/*
+ * FUZZ_MODE=memblock or FUZZ_MODE=e820 restricts a run to the memblock modes
+ * (0, 1) or the e820 mode (2); make test runs the two as separate fuzzers.
+ */
+static int fuzz_only = -1;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	const char *m = getenv("FUZZ_MODE");
+
+	(void)argc;
+	(void)argv;
+	if (m && !strcmp(m, "memblock"))
+		fuzz_only = 0;
+	else if (m && !strcmp(m, "e820"))
+		fuzz_only = 2;
+	return 0;
+}
+
 int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 {
+	int mode;
+
 	if (size < 1)
 		return 0;
 	in = data + 1;
 	in_left = size - 1;
 	memblock_host_reset();
 	host_log_clear();
-	switch (data[0] % 3) {
+	mode = data[0] % 3;
+	if (fuzz_only == 0)
+		mode = data[0] % 2;
+	else if (fuzz_only == 2)
+		mode = 2;
+	switch (mode) {
 	case 0: return run_model();
 	case 1: return run_wide();
 	default: return fuzz_extra ? fuzz_extra(data + 1, size - 1) : run_model();

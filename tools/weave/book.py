@@ -68,6 +68,8 @@ class Builder:
         t = time.time()
         book = weave.Book(self.a)
         changed = book.build()
+        for n in book.notes:
+            log('warning: ' + n)
         if book.forthcoming:
             log('links to chapters not written yet (shown as plain text): ' + ', '.join(sorted(book.forthcoming)))
         log(f'woven {len(book.chapters)} chapters, {len(book.chunks_by_label)} fragments '
@@ -182,11 +184,12 @@ class Builder:
             with open(os.path.join(self.out, 'md', p['file'] + '.md'), encoding='utf-8') as f:
                 md = f.read()
             if p['kind'] == 'front':
+                # the title page already has the book's title: the front page is "About this book"
                 md = re.sub(r'^# (.*?)\s*(\{[^}]*\})?\s*$',
-                            lambda m: f'# {m.group(1)} {{-{" " + m.group(2)[1:-1] if m.group(2) else ""}}}',
+                            lambda m: f'# About this book {{-{" " + m.group(2)[1:-1] if m.group(2) else ""}}}',
                             md, count=1, flags=re.M)
-                parts.append('```{=latex}\n\\frontmatter\n```\n\n' + md +
-                             '\n\n```{=latex}\n\\tableofcontents\n\\mainmatter\n```\n')
+                parts.append('```{=latex}\n\\frontmatter\n\\setcounter{secnumdepth}{-1}\n```\n\n' + md +
+                             '\n\n```{=latex}\n\\tableofcontents\n\\mainmatter\n\\setcounter{secnumdepth}{3}\n```\n')
                 continue
             if p['kind'] == 'chapter' and p.get('part') != part:
                 part = p.get('part')

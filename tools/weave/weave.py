@@ -72,6 +72,7 @@ class Book:
         self.figures = []            # figure specs for figures.py
         self.transcripts = []
         self.errors = []
+        self.notes = []
         self.number_chunks()
 
     # -- numbering -------------------------------------------------------------
@@ -140,6 +141,12 @@ class Book:
             raise WeaveError(f'{ch["path"]}: the chapter heading needs an id, e.g. {{#ch:name}}')
         ch['id'] = ident
         ch['title_md'] = m.group(1)
+        prose = re.sub(r'^(`{3,}|~{3,}).*?^\1[ \t]*$', '', md, flags=re.M | re.S)
+        for extra in list(re.finditer(r'^# +(.+)$', prose, re.M))[1:]:
+            # every chapter is one page with one title; a second "# " makes a second chapter
+            # in the PDF and a stray number in the HTML
+            self.notes.append(f'{ch["path"]}: a second top-level heading "# {extra.group(1).strip()}": '
+                              'sections are "## "')
         return md
 
     def process_doc(self, md, ch):

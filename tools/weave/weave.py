@@ -455,7 +455,8 @@ class Book:
               'Every identifier that a fragment defines (marked `@ %def` in the chapters). '
               'The first numbers are the fragments that define it; the others use it.\n\n')
         md += raw_block('<ul class="nw-index ident-index">\n' + '\n'.join(rows_h) + '\n</ul>', 'html')
-        md += raw_block('\\begin{nwindex}\n' + '\n'.join(rows_t) + '\n\\end{nwindex}', 'latex')
+        md += raw_block('\\begin{multicols}{2}\\begin{nwindex}\n' + '\n'.join(rows_t)
+                        + '\n\\end{nwindex}\\end{multicols}', 'latex')
         return md
 
     def bibliography_md(self):

@@ -8,3 +8,10 @@ bench: build ## Run every benchmark (boot time, …) and print the figures
 BENCH_RUNS ?= 9
 bench-boot: build ## QEMU wall time from start to the kernel's exit (test mode, 512M), min and median
 	@tools/bench-boot --runs $(BENCH_RUNS) --mem 512M --smp 2 --cmdline "test=all"
+
+# Chapters 20 and 21: cycles per atomic operation (aligned, split lock, barriers), litmus
+# iterations per second at -smp 2, and how often SB's reordering shows (tools/bench-litmus).
+BENCH_TARGETS += bench-litmus
+.PHONY: bench-litmus
+bench-litmus: build ## Atomics and litmus tests: cycles per op, litmus iterations/s, SB reorder rate
+	@tools/bench-litmus

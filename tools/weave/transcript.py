@@ -75,7 +75,12 @@ def capture(spec, args):
     root = os.path.abspath(args.root)
     tangle = os.path.join(root, args.tangle)
     runner = os.path.join(root, 'tools', 'qemu-run')
+    status = spec.get('status', 'pass')
+    if status not in ('pass', 'panic'):
+        raise TranscriptError(f'status="{status}": must be pass or panic')
     params = f'cmdline={spec["cmdline"]}\nsmp={spec["smp"]}\nmem={spec["mem"]}\nnuma={spec["numa"]}\n'
+    if status != 'pass':
+        params += f'status={status}\n'
     h = hashlib.sha256()
     h.update(tree_hash(tangle).encode())
     with open(runner, 'rb') as f:
@@ -101,11 +106,13 @@ def capture(spec, args):
         print(f'weave: booting for a transcript: cmdline="{spec["cmdline"]}" '
               f'(SMP={spec["smp"]} MEM={spec["mem"]})', flush=True)
         p = subprocess.run(cmd, capture_output=True, text=True)
-        if p.returncode != 0:
+        # tools/qemu-run exits 0 for a clean poweroff and 2 for a kernel panic.
+        if p.returncode != {'pass': 0, 'panic': 2}[status]:
             with open(tmp, errors='replace') as f:
                 tail = f.read()[-2000:]
             os.remove(tmp)
-            raise TranscriptError(f'the boot with cmdline="{spec["cmdline"]}" failed '
+            raise TranscriptError(f'the boot with cmdline="{spec["cmdline"]}" did not end as '
+                                  f'expected ({status}) '
                                   f'(tools/qemu-run exit {p.returncode}):\n{p.stderr[-1000:]}\n{tail}')
         with open(tmp, 'a') as f:
             f.write('')

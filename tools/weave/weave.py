@@ -191,13 +191,14 @@ class Book:
                     'mem': kv.get('mem', '512M'), 'timeout': kv.get('timeout', '120'),
                     'numa': kv.get('numa', ''), 'match': kv.get('match', ''),
                     'from': kv.get('from', ''), 'to': kv.get('to', ''),
-                    'where': ch['path']}
+                    'status': kv.get('status', 'pass'), 'where': ch['path']}
             self.transcripts.append(spec)
             body = self.transcript_text(spec)
             fence = '~' * max(4, max((len(x) for x in re.findall(r'~+', body)), default=0) + 1)
             cap = (f'Captured by booting the tangled kernel with `{spec["cmdline"]}`'
                    f' (SMP={spec["smp"]}, MEM={spec["mem"]}'
-                   + (f', NUMA={spec["numa"]}' if spec['numa'] else '') + ').')
+                   + (f', NUMA={spec["numa"]}' if spec['numa'] else '') + ')'
+                   + ('; the kernel panics, as intended.' if spec['status'] == 'panic' else '.'))
             idpart = f'#{ident} ' if ident else ''
             return (f'::: {{{idpart}.transcript}}\n'
                     + raw_block(r'\begin{nwtranscript}', 'latex')

@@ -12,6 +12,6 @@ exec "$(dirname "$0")/../ktest" --smp 4 --mem 256M --timeout 120 \
   --expect '^Observation WRC Never 0 [0-9]+$' \
   --expect '^Observation IRIW Never 0 [0-9]+$' \
   --expect '^Condition ~exists \(2:r0=1 /\\ 2:r1=0 /\\ 3:r0=1 /\\ 3:r1=0\) is validated$' \
-  --expect '^    # atomic_test_counter_smp: 4 CPUs x ' \
+  --expect '^    # atomic_test_counter_smp: 4 CPUs, [0-9]+ rounds? of ' \
   --reject 'SKIP needs' \
   --reject '^Observation (SB\+mfences|SB\+smp_mbs|MP|LB|R\+mfence|2\+2W|WRC|IRIW) (Sometimes|Always)'

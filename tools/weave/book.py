@@ -9,7 +9,6 @@
 Options name the inputs so the tests can weave a fixture: --chapters, --exercises,
 --figures, --tangle, --out.  Any noweb, pandoc, dot or LaTeX warning is an error.
 """
-import argparse
 import sys
 sys.dont_write_bytecode = True
 import concurrent.futures
@@ -266,21 +265,7 @@ class Builder:
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument('command', choices=['md', 'html', 'pdf', 'figures', 'all'])
-    ap.add_argument('--root', default='.')
-    ap.add_argument('--chapters', default='chapters')
-    ap.add_argument('--bookdir', default='book')
-    ap.add_argument('--figures', default='figures')
-    ap.add_argument('--exercises', default='exercises')
-    ap.add_argument('--tangle', default='tangle')
-    ap.add_argument('--out', default='build/book')
-    a = ap.parse_args()
-    try:
-        with open(os.path.join(a.bookdir, 'parts.json'), encoding='utf-8') as f:
-            a.parts = json.load(f)
-    except FileNotFoundError:
-        a.parts = {}
+    a = weave.parse_args(['md', 'html', 'pdf', 'figures', 'all'])
     b = Builder(a)
     try:
         if a.command == 'md':

@@ -466,9 +466,11 @@ class Book:
                 'each chapter page lists the works it cites.\n\n::: {#refs}\n:::\n')
 
 
-def main():
+def parse_args(commands, extra=None):
+    """The options both entry points (this file and book.py) take, parsed; the book's
+    part titles (book/parts.json) are loaded into args.parts."""
     ap = argparse.ArgumentParser()
-    ap.add_argument('command', choices=['md'])
+    ap.add_argument('command', choices=commands)
     ap.add_argument('--root', default='.')
     ap.add_argument('--chapters', default='chapters')
     ap.add_argument('--bookdir', default='book')
@@ -476,13 +478,19 @@ def main():
     ap.add_argument('--exercises', default='exercises')
     ap.add_argument('--tangle', default='tangle')
     ap.add_argument('--out', default='build/book')
-    ap.add_argument('--no-transcripts', action='store_true')
+    if extra:
+        extra(ap)
     args = ap.parse_args()
     try:
         with open(os.path.join(args.bookdir, 'parts.json'), encoding='utf-8') as f:
             args.parts = json.load(f)
     except FileNotFoundError:
         args.parts = {}
+    return args
+
+
+def main():
+    args = parse_args(['md'], lambda ap: ap.add_argument('--no-transcripts', action='store_true'))
     try:
         book = Book(args)
         changed = book.build()

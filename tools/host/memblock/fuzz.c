@@ -28,22 +28,7 @@
 #define UNITS		512			/* a 2 MiB window */
 #define MAX_OPS		256
 
-static const u8 *in;
-static size_t in_left;
-
-static u64 take(int bytes)
-{
-	u64 v = 0;
-
-	for (int i = 0; i < bytes; i++) {
-		v <<= 8;
-		if (in_left) {
-			v |= *in++;
-			in_left--;
-		}
-	}
-	return v;
-}
+#include "fuzz_input.h"
 
 static void die(const char *what)
 {

@@ -30,22 +30,7 @@ struct boot_params boot_params;
 char _text[1], _end[1];		/* never used by the fuzzer: outside the window */
 unsigned long max_pfn_mapped;
 
-static const u8 *in;
-static size_t in_left;
-
-static u64 take(int bytes)
-{
-	u64 v = 0;
-
-	for (int i = 0; i < bytes; i++) {
-		v <<= 8;
-		if (in_left) {
-			v |= *in++;
-			in_left--;
-		}
-	}
-	return v;
-}
+#include "fuzz_input.h"
 
 static u64 some_addr(void)
 {

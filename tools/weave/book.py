@@ -227,7 +227,7 @@ class Builder:
         prev = None
         while True:
             runs += 1
-            r = run(['xelatex', '-interaction=nonstopmode', '-halt-on-error', '-file-line-error',
+            r = run(['xelatex', '-recorder', '-interaction=nonstopmode', '-halt-on-error', '-file-line-error',
                      'book.tex'], cwd=pdfdir)
             logf = os.path.join(pdfdir, 'book.log')
             if r.returncode != 0:

@@ -9,7 +9,11 @@ import hashlib
 import os
 import re
 import subprocess
+import sys
 import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'lib'))
+import bootlog   # noqa: E402  the one reader of boot logs
 
 
 class TranscriptError(Exception):
@@ -37,16 +41,15 @@ def tree_hash(tangle):
 
 
 def clean(text):
-    text = text.replace('\r\n', '\n').replace('\r', '\n')
-    text = re.sub(r'\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Za-z0-9]|\x1bc', '', text)
-    return ''.join(ch for ch in text if ch == '\n' or ch == '\t' or ord(ch) >= 32)
+    """The serial log as a reader sees it (bootlog.clean: no ANSI, CR or control bytes)."""
+    return bootlog.clean(text)
 
 
 def select(text, spec):
     lines = text.split('\n')
     # What GRUB prints before the kernel ("Booting `...'") is not the kernel's output:
     # start at the kernel's first timestamped line when there is one.
-    first = next((i for i, l in enumerate(lines) if re.match(r'^\[ *\d+\.\d+\] ', l)), None)
+    first = next((i for i, l in enumerate(lines) if bootlog.is_stamped(l)), None)
     if first is not None:
         lines = lines[first:]
     if spec.get('from'):
@@ -106,18 +109,16 @@ def capture(spec, args):
         print(f'weave: booting for a transcript: cmdline="{spec["cmdline"]}" '
               f'(SMP={spec["smp"]} MEM={spec["mem"]})', flush=True)
         p = subprocess.run(cmd, capture_output=True, text=True)
-        # tools/qemu-run exits 0 for a clean poweroff and 2 for a kernel panic.
-        if p.returncode != {'pass': 0, 'panic': 2}[status]:
+        if bootlog.STATUS.get(p.returncode) != status:
             with open(tmp, errors='replace') as f:
                 tail = f.read()[-2000:]
             os.remove(tmp)
             raise TranscriptError(f'the boot with cmdline="{spec["cmdline"]}" did not end as '
-                                  f'expected ({status}) '
+                                  f'expected ({status}): it {bootlog.parse("", p.returncode).ended_text()} '
                                   f'(tools/qemu-run exit {p.returncode}):\n{p.stderr[-1000:]}\n{tail}')
         with open(tmp, 'a') as f:
             f.write('')
         os.replace(tmp, log)
         with open(log + '.params', 'w') as f:
             f.write(params)
-    with open(log, encoding='utf-8', errors='replace') as f:
-        return select(clean(f.read()), spec)
+    return select(bootlog.read(log).text_stamped, spec)

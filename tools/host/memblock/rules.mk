@@ -6,4 +6,4 @@ fuzz: memblock-fuzz
 memblock-unit:
 	@$(MAKE) --no-print-directory -C memblock unit TANGLE=$(TANGLE) OUT=$(OUT)
 memblock-fuzz:
-	@$(MAKE) --no-print-directory -C memblock fuzz TANGLE=$(TANGLE) OUT=$(OUT) FUZZ_TIME=$(FUZZ_SECONDS)
+	@$(MAKE) --no-print-directory -C memblock fuzz TANGLE=$(TANGLE) OUT=$(OUT) FUZZ_SECONDS=$(FUZZ_SECONDS)

@@ -20,7 +20,8 @@ book's transcripts) and the benchmarks.  It gives
     b.ended, b.verdict, b.ktap.find('vsprintf.vsprintf_test_signed'), b.oops(), b.where()
 
 Run as a program it prints a summary (`python3 tools/lib/bootlog.py LOG [STATUS]`),
-the cases (`... cases LOG`) or the cleaned kernel lines (`... lines LOG`).
+the cases (`... cases LOG`), the cleaned kernel lines (`... lines LOG`), or the failures
+and "N passed, M failed" of any TAP/KTAP log (`... tally LOG`, for the host harnesses).
 """
 import re
 import sys
@@ -400,13 +401,25 @@ def main(argv):
         print(__doc__.strip())
         return 0 if argv else 2
     what = 'summary'
-    if argv[0] in ('summary', 'cases', 'lines'):
+    if argv[0] in ('summary', 'cases', 'lines', 'tally'):
         what, argv = argv[0], argv[1:]
     if not argv:
-        print('usage: bootlog.py [summary|cases|lines] LOG [QEMU-RUN-STATUS]', file=sys.stderr)
+        print('usage: bootlog.py [summary|cases|lines|tally] LOG [QEMU-RUN-STATUS]', file=sys.stderr)
         return 2
     status = int(argv[1]) if len(argv) > 1 else None
     b = read(argv[0], status)
+    if what == 'tally':
+        # the failures with their diagnostics, then "N passed, M failed" (a TAP or KTAP log
+        # of any program: the host harnesses print the same format)
+        cases = b.ktap.root.cases()
+        for t in b.ktap.root.failures():
+            print(f'not ok {t.path}')
+            for d in t.diag:
+                print(f'    {d}')
+        for p in b.ktap.problems:
+            print(f'problem: {p}')
+        print(f'{sum(1 for c in cases if c.ok)} passed, {sum(1 for c in cases if c.ok is False)} failed')
+        return 1 if b.ktap.root.failures() or b.ktap.problems else 0
     if what == 'lines':
         for l in b.lines:
             print(l)

@@ -175,7 +175,10 @@ def build(meta, figdir, tangle, out, fmts):
                     run_dot(src, dst, fmt)
                 done.append(dst)
         else:
-            dot = callgraph_dot(tangle, f['root'], f['depth'], anchors, set(f.get('hide', [])))
+            if f['kind'] == 'statefig':         # drawn by the kernel (statefig.py)
+                dot = f['dot']
+            else:
+                dot = callgraph_dot(tangle, f['root'], f['depth'], anchors, set(f.get('hide', [])))
             gv = os.path.join(out['gen'], f['name'] + '.dot')
             os.makedirs(out['gen'], exist_ok=True)
             old = open(gv).read() if os.path.exists(gv) else None

@@ -208,6 +208,32 @@ class Book:
         md = re.sub(r'^:::+ *(\{[^}\n]*\.transcript\b[^}\n]*\})[ \t]*\n(?:(?!:::).*\n)*?:::+[ \t]*$',
                     transcript, md, flags=re.M)
 
+        # State figures: ::: {.statefig #fig:x name=NAME cmdline="..."} caption :::
+        # The kernel draws its own state; tools/weave/statefig.py turns it into graphviz.
+        def statefig_div(m):
+            import statefig
+            ident, classes, kv = parse_attrs(m.group(1))
+            name = kv.get('name', '')
+            if not re.match(r'^[A-Za-z0-9_-]+$', name) or not kv.get('cmdline'):
+                self.errors.append(f'{ch["path"]}: statefig needs name=NAME and cmdline="..."')
+                return m.group(0)
+            spec = {'cmdline': kv['cmdline'], 'smp': kv.get('smp', '2'),
+                    'mem': kv.get('mem', '512M'), 'timeout': kv.get('timeout', '120'),
+                    'numa': kv.get('numa', ''), 'match': '', 'from': '', 'to': '',
+                    'status': kv.get('status', 'pass'), 'where': ch['path']}
+            try:
+                dot = statefig.dot_from_log(self.transcript_text(spec), name)
+            except statefig.StateFigError as e:
+                raise WeaveError(f'{ch["path"]}: {e}')
+            self.figures.append({'kind': 'statefig', 'name': f'statefig-{name}', 'dot': dot,
+                                 'where': ch['path']})
+            cap = (m.group(2).strip() + ' ' if m.group(2).strip() else '') + \
+                f'(Drawn from the kernel\'s own state, booted with `{spec["cmdline"]}`.)'
+            idpart = f'#{ident} ' if ident else ''
+            return f'![{cap}](figures/statefig-{name}){{{idpart}.statefig}}\n'
+        md = re.sub(r'^:::+ *(\{[^}\n]*\.statefig\b[^}\n]*\})[ \t]*\n((?:(?!:::).*\n)*?):::+[ \t]*$',
+                    statefig_div, md, flags=re.M)
+
         # Call graphs: ::: {.callgraph #fig:x root=f depth=3} caption :::
         def callgraph(m):
             ident, classes, kv = parse_attrs(m.group(1))

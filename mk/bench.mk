@@ -15,3 +15,10 @@ BENCH_TARGETS += bench-litmus
 .PHONY: bench-litmus
 bench-litmus: build ## Atomics and litmus tests: cycles per op, litmus iterations/s, SB reorder rate
 	@tools/bench-litmus
+
+# Chapter 23: uncontended lock cost (test-and-set, ticket, qspinlock, spin_lock with lockdep)
+# and contended throughput and fairness at -smp 2 and 4 (tools/bench-locks).
+BENCH_TARGETS += bench-locks
+.PHONY: bench-locks
+bench-locks: build ## Spinlocks: cycles per uncontended lock, contended throughput and max/min fairness
+	@tools/bench-locks

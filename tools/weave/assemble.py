@@ -56,6 +56,8 @@ def inline_svg(body, figdir, errors, page):
                           f'class="figure-svg{" " + cls.group(1) if cls else ""}" ', 1)
         return svg
     body = re.sub(r'<img [^>]*src="figures/[\w-]+\.svg"[^>]*>', repl, body)
+    # a table scrolls sideways inside its own box on a narrow screen, never the page
+    body = re.sub(r'(<table\b.*?</table>)', r'<div class="table-wrap">\1</div>', body, flags=re.S)
     return re.sub(r'<figure>(\s*<svg [^>]*class="figure-svg callgraph")', r'<figure class="callgraph">\1', body)
 
 
@@ -79,13 +81,53 @@ def book_toc(pages, current):
         title = p.title_plain if k != 'front' else 'About this book'
         out.append(f'<li{cls}><a href="{p.file}">{num}{html.escape(title)}</a>')
         if p is current and p.toc and k != 'front':
-            sub = re.sub(r'^\s*<ul>\s*<li>.*?<ul>(.*)</ul>\s*</li>\s*</ul>\s*$', r'<ul>\1</ul>',
-                         p.toc, flags=re.S)
-            if '<ul>' in sub[4:]:   # only when the page has sections below its title
+            sub = page_sections(p.toc)
+            if sub:                 # only when the page has sections below its title
                 out.append(sub)
         out.append('</li>')
     out.append('</ul></nav>')
     return '\n'.join(out)
+
+
+def balanced(s, i, tag):
+    """End index of the element <tag> that starts at s[i]."""
+    depth = 0
+    for m in re.finditer(r'<(/?)%s\b[^>]*>' % tag, s[i:]):
+        depth += -1 if m.group(1) else 1
+        if depth == 0:
+            return i + m.end()
+    return len(s)
+
+
+def page_sections(toc):
+    """The sections of a page for the sidebar: pandoc's table of contents has the page's
+    title as its first item and the sections inside it; other top-level items (the
+    "References" a chapter with citations ends with) follow it.  Returns the sections
+    and those items as one list, or '' when the page has no sections."""
+    toc = toc.strip()
+    if not toc.startswith('<ul>'):
+        return ''
+    inner = toc[4:balanced(toc, 0, 'ul') - 5]
+    items = []
+    i = 0
+    while True:
+        m = re.compile(r'<li\b').search(inner, i)
+        if not m:
+            break
+        e = balanced(inner, m.start(), 'li')
+        items.append(inner[m.start():e])
+        i = e
+    if not items:
+        return ''
+    first = items[0]
+    u = first.find('<ul>')
+    secs = ''
+    if u >= 0:
+        secs = first[u + 4:balanced(first, u, 'ul') - 5]
+    rest = ''.join(items[1:])
+    if not secs.strip():
+        return ''
+    return '<ul>' + secs + rest + '</ul>'
 
 
 def front_contents(pages):
@@ -112,8 +154,11 @@ def front_contents(pages):
 def search_entries(p):
     entries = []
     body = p.body
-    # sections (pandoc --section-divs): index each heading with the text up to the next
-    heads = list(re.finditer(r'<h([1-4])[^>]*>(.*?)</h\1>', body, re.S))
+    # sections (pandoc --section-divs): index each heading with the text up to the next.
+    # In the exercises appendix an exercise is one entry, titled by the exercise: its
+    # "Goal", "Hints" ... headings (h4 and below) are part of its text.
+    top = 3 if p.meta['file'] == 'exercises' else 4
+    heads = list(re.finditer(r'<h([1-%d])[^>]*>(.*?)</h\1>' % top, body, re.S))
     for i, h in enumerate(heads):
         sec = re.search(r'<section id="([^"]+)"[^>]*>\s*$', body[:h.start()])
         anchor = sec.group(1) if sec else None
@@ -124,13 +169,47 @@ def search_entries(p):
         text = body[h.end():end]
         text = re.sub(r'<pre class="nw-code.*?</pre>', ' ', text, flags=re.S)
         text = re.sub(r'<div class="nw-foot">.*?</div>', ' ', text, flags=re.S)
+        where = p.title_plain
+        if p.meta['kind'] == 'chapter':
+            where = f'Chapter {p.meta["number"]}: {p.title_plain}'
+        if top == 3 and h.group(1) == '3':
+            sec = re.search(r'<h2[^>]*>(.*?)</h2>(?!.*<h2)', body[:h.start()], re.S)
+            where = 'Exercise' + (' · ' + strip_tags(sec.group(1)) if sec else '')
         entries.append({'p': p.file, 'a': anchor, 't': strip_tags(h.group(2)),
-                        'c': p.title_plain, 'x': strip_tags(text)[:4000], 'k': 's'})
+                        'c': where, 'x': strip_tags(text)[:4000], 'k': 's'})
     for m in re.finditer(r'<div class="nw-chunk" id="([^"]+)">\s*<div class="nw-head">.*?class="nw-tag"[^>]*>([^<]*)</a>'
                          r'<span class="nw-name[^"]*">(.*?)&#8239;<span class="nw-n">', body, re.S):
         entries.append({'p': p.file, 'a': m.group(1), 't': strip_tags(m.group(3)).lstrip('\u27e8') + ' ' + m.group(2),
-                        'c': p.title_plain, 'x': '', 'k': 'f'})
+                        'c': chapter_label(p), 'x': '', 'k': 'f'})
     return entries
+
+
+def chapter_label(p):
+    if p.meta['kind'] == 'chapter':
+        return f'Chapter {p.meta["number"]}: {p.title_plain}'
+    return p.title_plain
+
+
+def ident_entry(name, anchor, pages_by_file, where):
+    """A search entry for an identifier: where it is defined (chapter and fragment) and,
+    as its snippet, the line of code that defines it."""
+    pl = where.get(anchor)
+    if not pl:
+        return None
+    p = pages_by_file[pl[0]]
+    m = re.search(r'<div class="nw-chunk" id="%s">(.*?)</pre>' % re.escape(anchor), p.body, re.S)
+    snip, frag = '', ''
+    if m:
+        n = re.search(r'<span class="nw-name[^"]*">(.*?)&#8239;<span class="nw-n">([^<]*)', m.group(1), re.S)
+        if n:
+            frag = f'{strip_tags(n.group(1))} {n.group(2)}\u27e9'
+        lines = [html.unescape(re.sub(r'<[^>]+>', '', ln))
+                 for ln in re.findall(r'<span class="cl">(.*?)</span>(?=<span class="cl">|</code>)', m.group(1), re.S)]
+        rx = re.compile(r'(?<![\w.>-])' + re.escape(name) + r'\b')
+        hit = next((ln for ln in lines if rx.search(ln) and not ln.lstrip().startswith(('/*', '*', '//'))), None)
+        snip = ' '.join(hit.split()) if hit else ''
+    return {'p': p.file, 'a': anchor, 't': name, 'c': chapter_label(p),
+            'x': (f'Defined in {frag}: ' if frag else '') + snip, 'k': 'i'}
 
 
 def assemble(meta, frag_dir, out_dir, template, figdir):
@@ -164,7 +243,10 @@ def assemble(meta, frag_dir, out_dir, template, figdir):
     for i, p in enumerate(pages):
         body = fix(p)
         if p.meta['kind'] == 'front':
-            body = body + front_contents(pages)
+            # the contents come before the front page's references, not after them
+            refs = re.search(r'<section[^>]*id="(?:references|bibliography)"|<div id="refs"', body)
+            k = refs.start() if refs else len(body)
+            body = body[:k] + front_contents(pages) + body[k:]
         prev = pages[i - 1] if i > 0 else None
         nxt = pages[i + 1] if i + 1 < len(pages) else None
 
@@ -192,10 +274,11 @@ def assemble(meta, frag_dir, out_dir, template, figdir):
             with open(dst, 'w', encoding='utf-8') as f:
                 f.write(pagehtml)
         index.extend(search_entries(p))
+    by_file = {p.file: p for p in pages}
     for name, anchor in sorted(idents.items()):
-        pl = where.get(anchor)
-        if pl:
-            index.append({'p': pl[0], 'a': anchor, 't': name, 'c': 'identifier', 'x': '', 'k': 'i'})
+        e = ident_entry(name, anchor, by_file, where)
+        if e:
+            index.append(e)
     js = 'window.BOOK_INDEX = ' + json.dumps(index, ensure_ascii=False, separators=(',', ':')) + ';\n'
     with open(os.path.join(out_dir, 'search-index.js'), 'w', encoding='utf-8') as f:
         f.write(js)

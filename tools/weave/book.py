@@ -78,6 +78,24 @@ class Builder:
         self.meta['title'] = self.book_title()
         return changed
 
+    def build_info(self):
+        """LaTeX macros for the title page and the colophon: the tagline from
+        book/metadata.yaml, and the commit the book was built from (its date, not the
+        build's, so that one commit always makes the same book)."""
+        from render import tex
+        with open(os.path.join(self.bookdir, 'metadata.yaml'), encoding='utf-8') as f:
+            m = re.search(r'^tagline: *"?(.*?)"?\s*$', f.read(), re.M)
+        out = ['% written by tools/weave/book.py', r'\def\nwsubtitle{%s}' % tex(m.group(1) if m else '')]
+        g = run(['git', 'log', '-1', '--format=%h %cs'], cwd=self.a.root)
+        built = ''
+        if g.returncode == 0 and g.stdout.strip():
+            sha, date = g.stdout.split()
+            d = run(['git', 'status', '--porcelain', '--', 'chapters', 'book', 'tools/weave'], cwd=self.a.root)
+            built = (f'Built from commit {sha} of {date}'
+                     + (', with changes not yet committed' if d.stdout.strip() else '') + '.')
+        out.append(r'\def\nwbuildinfo{%s}' % tex(built))
+        return '\n'.join(out) + '\n'
+
     def book_title(self):
         with open(os.path.join(self.bookdir, 'metadata.yaml'), encoding='utf-8') as f:
             m = re.search(r'^title: *"?(.*?)"?\s*$', f.read(), re.M)
@@ -190,6 +208,7 @@ class Builder:
                 parts.append('```{=latex}\n\\frontmatter\n\\setcounter{secnumdepth}{-1}\n```\n\n' + md +
                              '\n\n```{=latex}\n\\tableofcontents\n\\mainmatter\n\\setcounter{secnumdepth}{3}\n```\n')
                 continue
+            md = self.split_callgraphs(md)
             if p['kind'] == 'chapter' and p.get('part') != part:
                 part = p.get('part')
                 if p.get('part_title'):
@@ -200,9 +219,12 @@ class Builder:
             parts.append('\n\n' + md + '\n')
         src = os.path.join(pdfdir, 'book.md')
         weave.write_if_changed(src, '\n'.join(parts))
+        info = os.path.join(pdfdir, 'buildinfo.tex')
+        weave.write_if_changed(info, self.build_info())
         tex = os.path.join(pdfdir, 'book.tex')
         args = ['pandoc', '--from=markdown', '--to=latex', '--standalone', '--fail-if-warnings',
                 '--metadata-file', os.path.join(self.bookdir, 'metadata.yaml'),
+                '--include-in-header', info,
                 '--include-in-header', os.path.join(self.bookdir, 'latex', 'preamble.tex'),
                 '--top-level-division=chapter', '--number-sections',
                 '--citeproc', '--bibliography', os.path.join(self.bookdir, 'references.bib'),
@@ -248,6 +270,28 @@ class Builder:
             raise WeaveError('LaTeX warnings (fix them, the book must build clean):\n' + '\n'.join(warnings[:20]))
         shutil.copyfile(os.path.join(pdfdir, 'book.pdf'), os.path.join(self.out, 'book.pdf'))
         log(f'PDF: pandoc {t1 - t0:.1f}s, xelatex x{runs} {time.time() - t1:.1f}s -> {self.out}/book.pdf')
+
+    def split_callgraphs(self, md):
+        """A call graph too tall for a page appears in the PDF as its parts (figures.py),
+        one figure each, at a size that can be read."""
+        for fg in self.meta['figures']:
+            parts = fg.get('parts')
+            if not parts:
+                continue
+
+            def repl(m, parts=parts, root=fg['root']):
+                cap, attrs = m.group(1), m.group(2)
+                bare = re.sub(r'#\S+\s*', '', attrs).strip()
+                out = []
+                for k, pt in enumerate(parts, 1):
+                    span = (f'`{pt["first"]}`' if pt['first'] == pt['last']
+                            else f'`{pt["first"]}` to `{pt["last"]}`')
+                    c = (f'{cap} Part {k} of {len(parts)}: what `{root}` calls, from {span}.')
+                    out.append(f'![{c}](figures/{pt["file"]}){{{attrs if k == 1 else bare}}}')
+                return '\n\n'.join(out)
+            md = re.sub(r'!\[((?:[^\[\]]|\[[^\]]*\])*)\]\(figures/%s\)\{([^}]*)\}' % re.escape(fg['name']),
+                        repl, md)
+        return md
 
     @staticmethod
     def latex_warnings(lg):

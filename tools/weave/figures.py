@@ -120,7 +120,9 @@ def call_graph(tangle):
     return calls, defined
 
 
-def callgraph_dot(tangle, root, depth, anchors, hide=()):
+def callgraph_levels(tangle, root, depth, hide=()):
+    """Breadth-first walk of the call graph from root, cut at depth: (order of the nodes,
+    level of each, edges, nodes with callees beyond the cut)."""
     calls, defined = call_graph(tangle)
     if root not in defined:
         raise FigureError(f'call graph: the tangled kernel defines no function {root}()')
@@ -143,6 +145,16 @@ def callgraph_dot(tangle, root, depth, anchors, hide=()):
     for f in frontier:
         if any(g in defined and g not in hide and g != f for g in calls.get(f, [])):
             more.add(f)
+    return order, level, edges, more
+
+
+def callgraph_dot(tangle, root, depth, anchors, hide=(), keep=None):
+    """The graph as dot; keep: draw only these nodes (and their edges), for one part of a
+    graph split across pages."""
+    order, level, edges, more = callgraph_levels(tangle, root, depth, hide)
+    if keep is not None:
+        order = [n for n in order if n in keep]
+        edges = [(a, b) for a, b in edges if a in keep and b in keep]
     lines = ['digraph callgraph {',
              '  graph [rankdir=LR, nodesep=0.12, ranksep=0.35, bgcolor="transparent"];',
              '  node [shape=box, style="rounded", fontname="JetBrains Mono", fontsize=10, height=0.28, margin="0.08,0.03"];',
@@ -158,6 +170,41 @@ def callgraph_dot(tangle, root, depth, anchors, hide=()):
         lines.append(f'  "{a}" -> "{b}";')
     lines.append('}')
     return '\n'.join(lines) + '\n'
+
+
+# A page of the PDF holds about this many boxes in one column of a left-to-right graph
+# (A4, 10-point labels at full size).
+PAGE_ROWS = 24
+
+
+def callgraph_parts(tangle, root, depth, hide=()):
+    """Split a call graph that is too tall for a page into parts, each the root with some
+    of its callees and everything first reached through them; None if it fits."""
+    order, level, edges, more = callgraph_levels(tangle, root, depth, hide)
+    owner = {root: None}
+    for a, b in edges:                       # breadth-first order: a's owner is known
+        if b in owner:
+            continue
+        owner[b] = b if a == root else owner.get(a)
+    kids = [n for n in order if level.get(n) == 1]
+
+    def rows(group):
+        nodes = {n for n in order if owner.get(n) in group}
+        per = {}
+        for n in nodes:
+            per[level[n]] = per.get(level[n], 0) + 1
+        return max(per.values(), default=0), nodes
+    if rows(set(kids))[0] <= PAGE_ROWS:
+        return None
+    parts, cur = [], []
+    for k in kids:
+        if cur and rows(set(cur + [k]))[0] > PAGE_ROWS:
+            parts.append(cur)
+            cur = []
+        cur.append(k)
+    if cur:
+        parts.append(cur)
+    return [(group, rows(set(group))[1] | {root}) for group in parts]
 
 
 def build(meta, figdir, tangle, out, fmts):
@@ -190,4 +237,22 @@ def build(meta, figdir, tangle, out, fmts):
                 if newer([gv], dst):
                     run_dot(gv, dst, fmt)
                 done.append(dst)
+            # the PDF cannot scroll: a graph taller than a page is also drawn in parts
+            # (book.py uses them instead of the whole, which would be shrunk unreadable)
+            if 'pdf' in fmts:
+                parts = callgraph_parts(tangle, f['root'], f['depth'], set(f.get('hide', [])))
+                f['parts'] = []
+                for k, (group, keep) in enumerate(parts or [], 1):
+                    pdot = callgraph_dot(tangle, f['root'], f['depth'], anchors,
+                                         set(f.get('hide', [])), keep)
+                    pgv = os.path.join(out['gen'], f'{f["name"]}-part{k}.dot')
+                    old = open(pgv).read() if os.path.exists(pgv) else None
+                    if old != pdot:
+                        with open(pgv, 'w') as fh:
+                            fh.write(pdot)
+                    dst = os.path.join(out['pdf'], 'figures', f'{f["name"]}-part{k}.pdf')
+                    if newer([pgv], dst):
+                        run_dot(pgv, dst, 'pdf')
+                    done.append(dst)
+                    f['parts'].append({'file': f'{f["name"]}-part{k}', 'first': group[0], 'last': group[-1]})
     return done

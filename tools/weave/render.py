@@ -47,6 +47,35 @@ def texcode(s):
     return ''.join(out)
 
 
+def texbreakable(s, lead=False):
+    """LaTeX for a line of code or of a transcript that may wrap: like texcode, but a
+    space after the line's indentation is a place to break, and the continued line
+    starts with a mark (\\nwsp, book/latex/preamble.tex); so is the place after a
+    comma, a slash or a semicolon (\\nwbrk), used only when a line has no space left.
+    Nothing is ever hyphenated.  lead: s starts the line (its leading spaces stay)."""
+    out = []
+    for i, ch in enumerate(s):
+        if ch == ' ' and not lead:
+            out.append(r'\nwsp{}')
+            continue
+        if ch != ' ':
+            lead = False
+        out.append('~' if ch == ' ' else r'\textunderscore{}' if ch == '_' else texcode(ch))
+        if ch in ',;/' and i + 1 < len(s) and s[i + 1] != ' ':
+            out.append(r'\nwbrk{}')
+    return ''.join(out), lead
+
+
+def transcript_blocks(text):
+    """A transcript (what the kernel printed) as raw HTML and raw LaTeX: one element per
+    line, so that a long line wraps with a continuation mark instead of being cut."""
+    lines = text.split('\n')
+    h = ''.join(f'<span class="tl">{esc(ln)}</span>' for ln in lines)
+    t = '\n'.join(r'\nwtl{%s}' % texbreakable(ln.replace('\t', '        '), True)[0] for ln in lines)
+    return (raw_block(f'<pre class="console"><code>{h}</code></pre>', 'html')
+            + raw_block('\\begin{nwtranscript}\n' + t + '\n\\end{nwtranscript}', 'latex'))
+
+
 def raw_inline(s, fmt):
     n = max((len(m) for m in re.findall(r'`+', s)), default=0) + 1
     fence = '`' * n
@@ -105,6 +134,13 @@ class Renderer:
     def tag_tex(self, label):
         a = self.anchor(label)
         return r'\nwtag{%s}' % a if a else '??'
+
+    def target(self, c, li, ii, it):
+        """The anchor an identifier occurrence links to, or None (weave.resolve_links)."""
+        if it[0] != 'ident':
+            return None
+        lab = self.book.link_target.get((c.label, li, ii), it[2])
+        return self.anchor(lab) if lab else None
 
     def link_html(self, label):
         a = self.anchor(label)
@@ -187,20 +223,23 @@ class Renderer:
             f'<span class="nw-eq">{"+&#8801;" if cont else "&#8801;"}</span>'
             f'<span class="nw-nav">{" ".join(nav)}</span></div>')
         body = []
-        for segs in self._segments(c):
+        for li, segs in enumerate(self._segments(c)):
             line = []
-            for it, classes in segs:
+            for ii, (it, classes) in enumerate(segs):
                 if it[0] == 'use':
                     line.append(self.ref_html(it[1], it[2], 'nw-use'))
                     continue
                 runs = ''.join(f'<span class="{HL_HTML[k]}">{esc(t)}</span>' if k else esc(t)
                                for k, t in self._runs(it[1], classes))
-                if it[0] == 'ident' and self.anchor(it[2]):
-                    line.append(f'<a class="nw-id" href="#{self.anchor(it[2])}">{runs}</a>')
+                target = self.target(c, li, ii, it)
+                if target:
+                    line.append(f'<a class="nw-id" href="#{target}">{runs}</a>')
                 else:
                     line.append(runs)
             body.append(''.join(line))
-        out.append(f'<pre class="nw-code lang-{lang}"><code>' + '\n'.join(body) + '</code></pre>')
+        # one block per line: a long line wraps with a continuation mark (book.css)
+        out.append(f'<pre class="nw-code lang-{lang}"><code>'
+                   + ''.join(f'<span class="cl">{ln}</span>' for ln in body) + '</code></pre>')
         foot = self.foot_html(c)
         if foot:
             out.append(f'<div class="nw-foot">{foot}</div>')
@@ -209,12 +248,16 @@ class Renderer:
 
     def foot_html(self, c):
         parts = []
-        for ident, users in c.defines:
+        for k, (ident, users) in enumerate(c.defines):
             users = [u for u in users if u != c.label]
             us = ', '.join(self.link_html(u) for u in users)
-            if len(users) > 8:   # a long list folds away: the index has it too
-                us = (f'<details class="nw-more"><summary>{len(users)} fragments</summary>'
-                      f'{us}</details>')
+            if len(users) > 8:
+                # a long list folds away (the index has it too); the toggle is a checkbox
+                # and its label, inline, so the line goes on after it
+                cb = f'more-{c.anchor}-{k}'
+                us = (f'<span class="nw-more"><input type="checkbox" class="nw-more-cb" id="{cb}">'
+                      f'<label for="{cb}">{len(users)} fragments</label>'
+                      f'<span class="nw-more-list">: {us}</span></span>')
             parts.append(f'Defines <code class="nw-def">{esc(ident)}</code>'
                          + (f', used in {us}.' if us else ', not used elsewhere.'))
         if c.uses:
@@ -245,16 +288,22 @@ class Renderer:
             nav.append(r'\nwnext{%s}' % self.anchor(c.nextdef))
         out = [r'\nwbegin{%s}{%s}{%s}{%s}{%s}' % (
             c.anchor, tex(c.name), self.anchor(first), '+' if cont else '', ''.join(nav))]
-        for segs in self._segments(c):
+        for li, segs in enumerate(self._segments(c)):
             line = []
-            for it, classes in segs:
+            lead = True
+            for ii, (it, classes) in enumerate(segs):
                 if it[0] == 'use':
                     line.append(self.ref_tex(it[1], it[2]))
+                    lead = False
                     continue
-                runs = ''.join((r'\nwhl%s{%s}' % (HL_TEX[k], texcode(t))) if k else texcode(t)
-                               for k, t in self._runs(it[1], classes))
-                if it[0] == 'ident' and self.anchor(it[2]):
-                    line.append(r'\nwid{%s}{%s}' % (self.anchor(it[2]), runs))
+                runs = []
+                for k, t in self._runs(it[1], classes):
+                    tt, lead = texbreakable(t, lead)
+                    runs.append((r'\nwhl%s{%s}' % (HL_TEX[k], tt)) if k else tt)
+                runs = ''.join(runs)
+                target = self.target(c, li, ii, it)
+                if target:
+                    line.append(r'\nwid{%s}{%s}' % (target, runs))
                 else:
                     line.append(runs)
             out.append(r'\nwline{%s}' % ''.join(line))

@@ -23,8 +23,9 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from noweb import Code, Doc, WeaveError, parse, run_pipeline  # noqa: E402
-from render import Renderer, code_inline, esc, raw_block, raw_inline, tex, texcode  # noqa: E402
-from highlight import lang_of  # noqa: E402
+from render import LANG, RANG, Renderer, code_inline, esc, raw_block, raw_inline, tex, texcode, transcript_blocks  # noqa: E402
+from highlight import classify, lang_of  # noqa: E402
+import scope  # noqa: E402
 
 ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X']
 
@@ -74,6 +75,7 @@ class Book:
         self.errors = []
         self.notes = []
         self.number_chunks()
+        self.resolve_links()
 
     # -- numbering -------------------------------------------------------------
     def number_chunks(self):
@@ -95,6 +97,84 @@ class Book:
         for name, first, uses, defs in self.stream.chunk_index:
             self.users_of[name] = [self.chunks_by_label[u].name for u in uses
                                    if u in self.chunks_by_label]
+
+    # -- which identifier occurrences are links ------------------------------------
+    def resolve_links(self):
+        """Decide, for every identifier noweb marked in the code, whether it is a link
+        and to which definition (scope.py says which occurrences are global uses), and
+        rebuild from that the "Uses" and "used in" lists and the identifier index, so that
+        they list only real uses."""
+        verdicts, files_of, statics = scope.analyze(self)
+        self.files_of = files_of
+        defs = {name: list(d) for name, d, u in self.stream.ident_index}
+        static_defs = set()
+        for name, labels in defs.items():
+            for lab in labels:
+                fs = files_of.get(lab, set())
+                if fs and all(name in statics.get(f, ()) for f in fs):
+                    static_defs.add((name, lab))
+        order = {}
+        self.link_target = {}
+        uses_of = {}                  # (name, def label) -> [chunk labels], book order
+        for f in self.stream.files:
+            for c in f.chunks:
+                if not isinstance(c, Code):
+                    continue
+                order[c.label] = len(order)
+                lang = self.lang_of_name(c.name)
+                flat, pos = [], []
+                for ln in c.lines:
+                    for it in ln:
+                        pos.append(sum(len(x) for x in flat))
+                        flat.append('\0' if it[0] == 'use' else it[1])
+                    flat.append('\n')
+                    pos.append(None)
+                cls = classify(''.join(flat), lang)
+                k = 0
+                mine = {}
+                for li, ln in enumerate(c.lines):
+                    for ii, it in enumerate(ln):
+                        start = pos[k]
+                        k += 1
+                        if it[0] != 'ident':
+                            continue
+                        target = None
+                        v = verdicts.get((c.label, li, ii))
+                        hidden = any(x in ('c', 's') for x in cls[start:start + len(it[1])])
+                        if not hidden and (v is None or v == {'global'}):
+                            target = self._resolve(it[1], it[2], files_of.get(c.label, set()),
+                                                   defs, static_defs, files_of)
+                        if target == c.label:
+                            target = None       # a definition does not link to itself
+                        self.link_target[(c.label, li, ii)] = target
+                        if target and target != c.label:
+                            mine.setdefault(it[1], target)
+                    k += 1
+                defined = {d for d, _ in c.defines}
+                c.uses = [(n, t) for n, t in mine.items() if n not in defined]
+                for n, t in mine.items():
+                    lst = uses_of.setdefault((n, t), [])
+                    if c.label not in lst:
+                        lst.append(c.label)
+        for f in self.stream.files:
+            for c in f.chunks:
+                if isinstance(c, Code):
+                    c.defines = [(ident, uses_of.get((ident, c.label), [])) for ident, _ in c.defines]
+        self.stream.ident_index = [
+            (name, d, sorted({u for lab in d for u in uses_of.get((name, lab), [])},
+                             key=lambda lab: order.get(lab, 0)))
+            for name, d, _ in self.stream.ident_index]
+
+    @staticmethod
+    def _resolve(name, ref, use_files, defs, static_defs, files_of):
+        cands = defs.get(name) or ([ref] if ref else [])
+        same = [d for d in cands if files_of.get(d, set()) & use_files]
+        if same:
+            return ref if ref in same else same[0]
+        public = [d for d in cands if (name, d) not in static_defs]
+        if not public:
+            return None
+        return ref if ref in public else public[0]
 
     def lang_of_name(self, name, seen=None):
         if name in self.name_roots:
@@ -141,6 +221,7 @@ class Book:
             raise WeaveError(f'{ch["path"]}: the chapter heading needs an id, e.g. {{#ch:name}}')
         ch['id'] = ident
         ch['title_md'] = m.group(1)
+        self.number_question_marks(md, ch)
         prose = re.sub(r'^(`{3,}|~{3,}).*?^\1[ \t]*$', '', md, flags=re.M | re.S)
         for extra in list(re.finditer(r'^# +(.+)$', prose, re.M))[1:]:
             # every chapter is one page with one title; a second "# " makes a second chapter
@@ -148,6 +229,32 @@ class Book:
             self.notes.append(f'{ch["path"]}: a second top-level heading "# {extra.group(1).strip()}": '
                               'sections are "## "')
         return md
+
+    def number_question_marks(self, md, ch):
+        """The section that holds each question marker of the chapter, numbered as pandoc
+        numbers it (--number-sections, the chapter's number as the offset), for the
+        appendix: "Answered in chapter 5, *Contexts*: §5.2, §5.4.1"."""
+        self.q_section = getattr(self, 'q_section', {})
+        prose = re.sub(r'^(`{3,}|~{3,}).*?^\1[ \t]*$', lambda m: ' ' * len(m.group(0)), md, flags=re.M | re.S)
+        heads = []
+        counters = [0, 0, 0, 0, 0, 0]
+        for h in re.finditer(r'^(#{1,6}) +(.*?)\s*(\{[^}]*\})?\s*$', prose, re.M):
+            level = len(h.group(1))
+            attrs = h.group(3) or ''
+            if re.search(r'\{-|\s-\}|\.unnumbered', attrs) or level == 1:
+                heads.append((h.start(), None if level > 1 else str(ch['number'])))
+                continue
+            counters[level - 1] += 1
+            for k in range(level, 6):
+                counters[k] = 0
+            heads.append((h.start(), '.'.join([str(ch['number'])] + [str(c) for c in counters[1:level]])))
+        for m in re.finditer(r'[{\s]#([\w:.-]+)[\s}]', prose):
+            num = None
+            for pos, n in heads:
+                if pos > m.start():
+                    break
+                num = n if n is not None else num
+            self.q_section[m.group(1)] = num
 
     def process_doc(self, md, ch):
         page = ch['stem']
@@ -181,7 +288,7 @@ class Book:
             for n in nums:
                 self.questions_found.setdefault(n, []).append((page, ident, ch))
             links = ', '.join(f'[Q{n}](#Q{n})' for n in nums)
-            return f'[{links}]{{#{ident} .q title="a question from the notes; see the appendix"}}'
+            return f'[{links}]{{#{ident} .q title="a reader\'s question, answered here; see the appendix"}}'
         md = re.sub(r'\[(Q\d+(?:\s*(?:,|and|&)?\s*Q\d+)*)\](\{[^{}\n]*\.q\b[^{}\n]*\})', qshort, md)
 
         # Transcripts: ::: {.transcript cmdline="..." ...} ::: (any content is replaced)
@@ -194,16 +301,12 @@ class Book:
                     'status': kv.get('status', 'pass'), 'where': ch['path']}
             self.transcripts.append(spec)
             body = self.transcript_text(spec)
-            fence = '~' * max(4, max((len(x) for x in re.findall(r'~+', body)), default=0) + 1)
             cap = (f'Captured by booting the tangled kernel with `{spec["cmdline"]}`'
                    f' (SMP={spec["smp"]}, MEM={spec["mem"]}'
                    + (f', NUMA={spec["numa"]}' if spec['numa'] else '') + ')'
                    + ('; the kernel panics, as intended.' if spec['status'] == 'panic' else '.'))
             idpart = f'#{ident} ' if ident else ''
-            return (f'::: {{{idpart}.transcript}}\n'
-                    + raw_block(r'\begin{nwtranscript}', 'latex')
-                    + f'\n{fence} {{.console}}\n{body}\n{fence}\n'
-                    + raw_block(r'\end{nwtranscript}', 'latex') + '\n'
+            return (f'::: {{{idpart}.transcript}}\n' + transcript_blocks(body) + '\n'
                     f'[{cap}]{{.transcript-caption}}\n:::\n')
         md = re.sub(r'^:::+ *(\{[^}\n]*\.transcript\b[^}\n]*\})[ \t]*\n(?:(?!:::).*\n)*?:::+[ \t]*$',
                     transcript, md, flags=re.M)
@@ -265,6 +368,28 @@ class Book:
         md = re.sub(r'\]\(figures/([\w-]+)\.dot\)', dotfig, md)
         return md
 
+    def sample_fragments(self, md, where):
+        """::: {.sample-fragment name="NAME"} ::: shows the header of a real fragment
+        (its number, name and link), so the front page's example cannot name a fragment
+        that does not exist."""
+        r = Renderer(self)
+
+        def one(m):
+            _, _, kv = parse_attrs(m.group(1))
+            name = kv.get('name', '')
+            c = next((c for c in self.chunks_by_label.values() if c.name == name and not c.first), None)
+            if c is None:
+                c = next((c for c in self.chunks_by_label.values() if c.name == name), None)
+            if c is None:
+                self.errors.append(f'{where}: sample-fragment: no fragment is named "{name}"')
+                return ''
+            h = (f'<div class="nw-sample"><div class="nw-head"><a class="nw-tag" href="#{c.anchor}">{c.number}</a>'
+                 f'<span class="nw-name"><a href="#{c.anchor}">{LANG}{esc(c.name)}&#8239;'
+                 f'<span class="nw-n">{c.number}</span>{RANG}</a></span><span class="nw-eq">&#8801;</span></div></div>')
+            t = (r'\begin{quote}\nwsample{%s}{%s}\end{quote}' % (c.anchor, tex(c.name)))
+            return raw_block(h, 'html') + raw_block(t, 'latex')
+        return re.sub(r'^:::+ *(\{[^}\n]*\.sample-fragment\b[^}\n]*\})[ \t]*\n:::+[ \t]*$', one, md, flags=re.M)
+
     def transcript_text(self, spec):
         import transcript
         try:
@@ -313,15 +438,23 @@ class Book:
         pages = []
         front = os.path.join(self.args.bookdir, 'front.md')
         with open(front, encoding='utf-8') as f:
-            pages.append({'file': 'index', 'kind': 'front', 'md': f.read()})
+            pages.append({'file': 'index', 'kind': 'front', 'md': self.sample_fragments(f.read(), front)})
 
         parts = self.args.parts
         for ch in self.chapters:
             md = self.chapter_markdown(ch)
             mine = [e for e in exercises if e['chapter'] == ch['stem']]
             if mine:
-                md += '\n\n## Exercises {.unnumbered .exercises-list}\n\n' + ''.join(
-                    f'- [{e["title"]}](#ex-{e["name"]}) {e["difficulty"]}\n' for e in mine)
+                items = ''.join(f'- [{e["title"]}](#ex-{e["name"]}) {e["difficulty"]}\n' for e in mine)
+                own = re.search(r'^## +Exercises\b.*\n', md, re.M)
+                if own:
+                    # the chapter has its own "Exercises" section: the graded ones go at
+                    # its top, not under a second heading of the same name
+                    md = (md[:own.end()] + '\n::: {.exercises-list}\nGraded exercises, with their '
+                          'tasks in the [Exercises appendix](#app:exercises):\n\n' + items + ':::\n\n'
+                          + md[own.end():])
+                else:
+                    md += '\n\n## Exercises {.unnumbered .exercises-list}\n\n' + items
             part = int(re.match(r'(\d+)', ch['stem']).group(1)) // 10 if re.match(r'\d', ch['stem']) else 0
             pages.append({'file': ch['stem'], 'kind': 'chapter', 'number': ch['number'],
                           'id': ch['id'], 'md': md, 'source': ch['path'],
@@ -407,10 +540,10 @@ class Book:
             raise WeaveError(f'question markers name unknown questions: {unknown}')
         answered = sum(1 for n, _, _ in qs if n in self.questions_found)
         md = ['# Questions answered {#app:questions}\n',
-              f'These are the {len(qs)} questions from the study notes this book was written for '
-              '(`book/questions.md`). Each links to the places where a chapter answers it; '
-              f'{answered} of {len(qs)} are answered so far, and the rest are listed honestly '
-              'as not yet answered.\n']
+              f'This book was written to answer {len(qs)} questions that a learner asked while '
+              'studying how Linux synchronizes and manages memory. Each links to the sections '
+              f'that answer it; {answered} of {len(qs)} are answered so far, and the rest are '
+              'listed as not yet answered.\n']
         last = None
         for n, t, q in qs:
             if t != last:
@@ -421,10 +554,11 @@ class Book:
                 by_ch = {}
                 for page, ident, ch in where:
                     by_ch.setdefault(ch['number'], (ch, []))[1].append(ident)
+                def place(i):
+                    sec = getattr(self, 'q_section', {}).get(i)
+                    return f'[§{sec}](#{i})' if sec and '.' in sec else f'[the opening](#{i})'
                 links = '; '.join(
-                    f'[chapter {num}, *{ch["title_md"]}*](#{ids[0]})'
-                    + (' (also ' + ', '.join(f'[{k}](#{i})' for k, i in enumerate(ids[1:], 2)) + ')'
-                       if len(ids) > 1 else '')
+                    f'chapter {num}, *{ch["title_md"]}*: ' + ', '.join(place(i) for i in ids)
                     for num, (ch, ids) in sorted(by_ch.items()))
                 status = f'Answered in {links}.'
                 cls = '.answered'
@@ -479,8 +613,10 @@ class Book:
             u_t = ', '.join(r'\nwpageref{%s}' % r.anchor(l) for l in uses)
             rows_t.append(r'\item \texttt{%s}\quad %s%s' % (texcode(name), d_t, (', ' + u_t) if uses else ''))
         md = ('# Index of identifiers {#app:identifiers}\n\n'
-              'Every identifier that a fragment defines (marked `@ %def` in the chapters). '
-              'The first numbers are the fragments that define it; the others use it.\n\n')
+              'Every identifier that a fragment defines: functions, variables, types and macros '
+              'of the kernel. The first numbers are the fragments that define it; the others '
+              'use it (a word in a comment, a member after `.` or `->`, a local variable of the '
+              'same name, or another file\'s `static` is not a use).\n\n')
         md += raw_block('<ul class="nw-index ident-index">\n' + '\n'.join(rows_h) + '\n</ul>', 'html')
         md += raw_block('\\begin{multicols}{2}\\begin{nwindex}\n' + '\n'.join(rows_t)
                         + '\n\\end{nwindex}\\end{multicols}', 'latex')

@@ -23,15 +23,13 @@ figures: deps-book tangle ## Render figures/*.dot and the call graphs to SVG and
 
 # The weaver's own tests on a fixture book (both formats, PDF bookmarks included), then the
 # real book's HTML: it builds with no warning, every internal link resolves, the indexes
-# are complete, the figures exist, and no workshop word (file numbers, exercise folder
-# names, noweb markup, the team's files, unquoted "the notes") reaches the reader.  test-pdf adds the real PDF (about a minute on two cores):
+# are complete, the figures exist.  test-pdf adds the real PDF (about a minute on two cores):
 # it builds with no warning and has a bookmark for every chapter.  `make test` runs both.
 test-book: deps-book tangle ## Check the book: fixture, clean HTML build, links, indexes, figures
 	@tools/weave/tests/run-fixture
 	@$(WEAVE) html --out $(BOOK_OUT)
 	@python3 tools/weave/linkcheck.py $(BOOK_OUT)/html
 	@python3 tools/weave/check.py --out $(BOOK_OUT)
-	@python3 tools/weave/words.py --out $(BOOK_OUT)
 
 test-pdf: test-book ## test-book, plus the real PDF: clean build, a bookmark per chapter, figures
 	@$(WEAVE) pdf --out $(BOOK_OUT)

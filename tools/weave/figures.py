@@ -239,7 +239,7 @@ def build(meta, figdir, tangle, out, fmts):
                 done.append(dst)
             # the PDF cannot scroll: a graph taller than a page is also drawn in parts
             # (book.py uses them instead of the whole, which would be shrunk unreadable)
-            if 'pdf' in fmts:
+            if 'pdf' in fmts and f['kind'] == 'callgraph':
                 parts = callgraph_parts(tangle, f['root'], f['depth'], set(f.get('hide', [])))
                 f['parts'] = []
                 for k, (group, keep) in enumerate(parts or [], 1):

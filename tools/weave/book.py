@@ -234,7 +234,7 @@ class Builder:
                 '-V', 'documentclass=book', '-V', 'classoption=oneside', '-V', 'fontsize=11pt',
                 '-V', 'papersize=a4', '-V', 'geometry:left=32mm,right=28mm,top=25mm,bottom=28mm',
                 '-V', 'mainfont=Charis SIL', '-V', 'monofont=JetBrains Mono',
-                '-V', 'monofontoptions=Scale=MatchLowercase,RawFeature=-calt',
+                '-V', 'monofontoptions=Scale=MatchLowercase,RawFeature=-calt,HyphenChar=None',
                 '-V', 'sansfont=DejaVu Sans', '-V', 'sansfontoptions=Scale=0.88',
                 '-V', 'CJKmainfont=Noto Serif CJK SC', '-V', 'CJKoptions=AutoFakeSlant',
                 '-V', 'colorlinks=true', '-V', 'linkcolor=[HTML]{1F3F8F}', '-V', 'urlcolor=[HTML]{1F3F8F}',

@@ -18,5 +18,4 @@ test-browser: deps-book ## The HTML book in headless chromium: search, dark mode
 	@[ -f $(BUILD)/book/html/index.html ] || $(MAKE) --no-print-directory html
 	@tools/browsertest --html $(BUILD)/book/html
 
-# test-browser joins TEST_TARGETS once no page scrolls sideways at 390 px (issue 11's fix).
-TEST_TARGETS += test-tools test-deps
+TEST_TARGETS += test-tools test-deps test-browser

@@ -9,4 +9,4 @@ exec "$(dirname "$0")/../ktest" --smp 2 --mem 4G --timeout 180 \
   --expect '^last_pfn = 0xbffe0 max_arch_pfn = 0x400000000$' \
   --expect '^ memory\.cnt  = 0x3$' \
   --expect '^ memory\[0x2\]\t\[0x0000000100000000-0x000000013fffffff\], 0x0000000040000000 bytes flags: 0x0$' \
-  --expect 'max_pfn 0x140000: a struct page array needs 81920 KiB; memblock would place it at \[mem 0x[0-9a-f]{8}-0x[0-9a-f]{8}\]'
+  --expect 'max_pfn 0x140000: a struct page array needs 81920 KiB; memblock would place it at \[mem 0x[0-9a-f]{8,9}-0x[0-9a-f]{8,9}\]'

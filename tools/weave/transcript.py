@@ -108,7 +108,7 @@ def capture(spec, args):
             cmd += ['--numa', spec['numa']]
         print(f'weave: booting for a transcript: cmdline="{spec["cmdline"]}" '
               f'(SMP={spec["smp"]} MEM={spec["mem"]})', flush=True)
-        p = subprocess.run(cmd, capture_output=True, text=True)
+        p = subprocess.run(cmd, capture_output=True, text=True, errors='replace')  # a crashing CPU may cut a UTF-8 sequence
         if bootlog.STATUS.get(p.returncode) != status:
             with open(tmp, errors='replace') as f:
                 tail = f.read()[-2000:]

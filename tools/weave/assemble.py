@@ -52,7 +52,10 @@ def inline_svg(body, figdir, errors, page):
         svg = re.sub(r'<title>[^<]*</title>\s*', '', svg, count=1)
         alt = re.search(r'alt="([^"]*)"', tag)
         cls = re.search(r'class="([^"]*)"', tag)
-        svg = svg.replace('<svg ', f'<svg role="img" aria-label="{alt.group(1) if alt else src}" '
+        # the figure's own id ({#fig:x} in the chapter) is what links to it point at
+        ident = re.search(r'\bid="([^"]*)"', tag)
+        idattr = f'id="{ident.group(1)}" ' if ident else ''
+        svg = svg.replace('<svg ', f'<svg {idattr}role="img" aria-label="{alt.group(1) if alt else src}" '
                           f'class="figure-svg{" " + cls.group(1) if cls else ""}" ', 1)
         return svg
     body = re.sub(r'<img [^>]*src="figures/[\w-]+\.svg"[^>]*>', repl, body)

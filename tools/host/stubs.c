@@ -9,6 +9,18 @@ int parse_args(const char *doing, char *args, int (*unknown)(char *, char *, con
 int unknown_bootoption(char *param, char *val, const char *doing);
 int kunit_run_all_tests(void);
 
+/* BUG()/BUG_ON() in the checked code ends in panic(): fail the host program loudly. */
+void panic(const char *fmt, ...)
+{
+        va_list args;
+        va_start(args, fmt);
+        fputs("Kernel panic - not syncing: ", stderr);
+        vfprintf(stderr, fmt, args);
+        fputc('\n', stderr);
+        va_end(args);
+        abort();
+}
+
 int host_quiet;                         /* fuzzers silence the kernel's messages */
 char *saved_command_line = "test=all";  /* what params_test expects to find */
 char boot_command_line[2048];

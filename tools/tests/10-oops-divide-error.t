@@ -9,7 +9,7 @@ exec "$(dirname "$0")/../ktest" --smp 1 --mem 128M --no-ktap --status panic --ti
   --expect '^RIP: 0010:crash_divide_error\+0x[0-9a-f]+/0x[0-9a-f]+$' \
   --expect '^Code:(?: [0-9a-f]{2}){42} <f7> f1(?: [0-9a-f]{2}){20}$' \
   --expect '^RSP: 0018:[0-9a-f]{16} EFLAGS: [0-9a-f]{8}$' \
-  --expect '^Call Trace:\n <TASK>\n crash_divide_error\+0x[0-9a-f]+/0x[0-9a-f]+  <<drivers/misc/lkdtm.c>> \(10-interrupts.nw:\d+\)$' \
+  --expect '^Call Trace:\n <TASK>\n crash_divide_error\+0x[0-9a-f]+/0x[0-9a-f]+  <<lkdtm: the crashes>> \(10-interrupts.nw:\d+\)$' \
   --expect '^ (?:\? )?lkdtm_run\+0x[0-9a-f]+/0x[0-9a-f]+  ' \
   --expect '^ start_kernel\+0x[0-9a-f]+/0x[0-9a-f]+  <<init/main.c>> \(01-booting.nw:\d+\)$' \
   --expect '^ </TASK>\n---\[ end trace 0000000000000000 \]---$' \

@@ -7,6 +7,6 @@ exec "$(dirname "$0")/../ktest" --smp 2 --mem 512M --no-ktap --status panic --ti
   --expect '^Oops: double fault: 0000 \[#1\] SMP$' \
   --expect '^RIP: 0010:crash_double_fault\+0x' \
   --expect '^RSP: 0018:ffff800000000040 ' \
-  --expect '^ crash_double_fault\+0x[0-9a-f]+/0x[0-9a-f]+  <<drivers/misc/lkdtm.c>>' \
+  --expect '^ crash_double_fault\+0x[0-9a-f]+/0x[0-9a-f]+  <<lkdtm: the crashes>>' \
   --expect '^ start_kernel\+0x' \
   --expect '^Kernel panic - not syncing: Fatal exception$'

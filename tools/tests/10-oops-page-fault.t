@@ -10,7 +10,7 @@ exec "$(dirname "$0")/../ktest" --smp 2 --mem 512M --no-ktap --status panic --ti
   --expect '^Oops: Oops: 0000 \[#1\] SMP$' \
   --expect '^RIP: 0010:crash_page_fault\+0x[0-9a-f]+/0x[0-9a-f]+$' \
   --expect '^CR2: ffff800000000000 CR3: [0-9a-f]{16} CR4: [0-9a-f]{16}$' \
-  --expect '^ crash_page_fault\+0x[0-9a-f]+/0x[0-9a-f]+  <<drivers/misc/lkdtm.c>>' \
+  --expect '^ crash_page_fault\+0x[0-9a-f]+/0x[0-9a-f]+  <<lkdtm: the crashes>>' \
   --expect '^ start_kernel\+0x' \
   --expect '^CR2: ffff800000000000\n---\[ end trace' \
   --expect '^Kernel panic - not syncing: Fatal exception$'

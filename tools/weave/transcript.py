@@ -3,7 +3,8 @@
 A transcript is cached under build/transcripts/ by the SHA-256 of the tangled tree
 (every file's path and content), tools/qemu-run, and the boot parameters; a changed
 kernel or command line boots the kernel again.  Nothing is pasted by hand: on a cache
-miss the kernel is built (`make build`) and booted through tools/qemu-run.
+miss the kernel is built (`make build`) and booted through tools/qemu-run.  A disassembly
+(`disassemble()`) is objdump's listing of one function of the built kernel.elf.
 """
 import hashlib
 import os
@@ -74,6 +75,40 @@ def select(text, spec):
     return '\n'.join(lines)
 
 
+def ensure_built(args):
+    """`make build` once per weave, before the first boot or disassembly needs the kernel."""
+    if not getattr(args, 'built', False):
+        p = subprocess.run(['make', '--no-print-directory', '-C', os.path.abspath(args.root), 'build'],
+                           capture_output=True, text=True)
+        if p.returncode != 0:
+            raise TranscriptError('make build failed:\n' + (p.stdout + p.stderr)[-3000:])
+        args.built = True
+
+
+def disassembly_of(objdump_output, symbol):
+    """The lines of objdump -d output that belong to SYMBOL: its header and its instructions,
+    up to the blank line that ends it."""
+    lines = objdump_output.split('\n')
+    head = next((i for i, l in enumerate(lines) if l.endswith(f' <{symbol}>:')), None)
+    if head is None:
+        raise TranscriptError(f'no function {symbol} in the kernel')
+    end = next((i for i in range(head, len(lines)) if not lines[i].strip()), len(lines))
+    return '\n'.join(l.expandtabs(8) for l in lines[head:end])   # tabs look uneven in HTML
+
+
+def disassemble(symbol, args):
+    """What the compiler made of SYMBOL in the kernel the book builds (objdump, AT&T syntax)."""
+    if not re.fullmatch(r'[A-Za-z_][A-Za-z0-9_.]*', symbol):
+        raise TranscriptError(f'symbol="{symbol}": not a C identifier')
+    ensure_built(args)
+    elf = os.path.join(os.path.abspath(args.root), 'build', 'kernel.elf')
+    p = subprocess.run(['objdump', '-d', '--no-show-raw-insn', f'--disassemble={symbol}', elf],
+                       capture_output=True, text=True)
+    if p.returncode != 0:
+        raise TranscriptError(f'objdump failed on {elf}: {p.stderr.strip()[-500:]}')
+    return disassembly_of(p.stdout, symbol)
+
+
 def capture(spec, args):
     root = os.path.abspath(args.root)
     tangle = os.path.join(root, args.tangle)
@@ -94,12 +129,7 @@ def capture(spec, args):
     os.makedirs(cache, exist_ok=True)
     log = os.path.join(cache, key + '.log')
     if not os.path.exists(log):
-        if not getattr(args, 'built', False):
-            p = subprocess.run(['make', '--no-print-directory', '-C', root, 'build'],
-                               capture_output=True, text=True)
-            if p.returncode != 0:
-                raise TranscriptError('make build failed:\n' + (p.stdout + p.stderr)[-3000:])
-            args.built = True
+        ensure_built(args)
         fd, tmp = tempfile.mkstemp(dir=cache, suffix='.tmp')
         os.close(fd)
         cmd = [runner, '--quiet', '--log', tmp, '--cmdline', spec['cmdline'],

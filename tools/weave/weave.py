@@ -311,6 +311,20 @@ class Book:
         md = re.sub(r'^:::+ *(\{[^}\n]*\.transcript\b[^}\n]*\})[ \t]*\n(?:(?!:::).*\n)*?:::+[ \t]*$',
                     transcript, md, flags=re.M)
 
+        # Disassemblies: ::: {.disasm symbol=NAME} ::: (objdump's listing of one function of
+        # the built kernel; any content is replaced)
+        def disasm(m):
+            ident, classes, kv = parse_attrs(m.group(1))
+            sym = kv.get('symbol', '')
+            body = self.disasm_text(sym, ch['path'])
+            cap = (f'Disassembled from the kernel the book builds: `objdump -d --no-show-raw-insn'
+                   f' --disassemble={sym} build/kernel.elf`.')
+            idpart = f'#{ident} ' if ident else ''
+            return (f'::: {{{idpart}.transcript}}\n' + transcript_blocks(body) + '\n'
+                    f'[{cap}]{{.transcript-caption}}\n:::\n')
+        md = re.sub(r'^:::+ *(\{[^}\n]*\.disasm\b[^}\n]*\})[ \t]*\n(?:(?!:::).*\n)*?:::+[ \t]*$',
+                    disasm, md, flags=re.M)
+
         # State figures: ::: {.statefig #fig:x name=NAME cmdline="..."} caption :::
         # The kernel draws its own state; tools/weave/statefig.py turns it into graphviz.
         def statefig_div(m):
@@ -389,6 +403,13 @@ class Book:
             t = (r'\begin{quote}\nwsample{%s}{%s}\end{quote}' % (c.anchor, tex(c.name)))
             return raw_block(h, 'html') + raw_block(t, 'latex')
         return re.sub(r'^:::+ *(\{[^}\n]*\.sample-fragment\b[^}\n]*\})[ \t]*\n:::+[ \t]*$', one, md, flags=re.M)
+
+    def disasm_text(self, symbol, where):
+        import transcript
+        try:
+            return transcript.disassemble(symbol, self.args)
+        except transcript.TranscriptError as e:
+            raise WeaveError(f'{where}: disassembly: {e}')
 
     def transcript_text(self, spec):
         import transcript

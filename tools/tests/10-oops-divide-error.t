@@ -11,6 +11,6 @@ exec "$(dirname "$0")/../ktest" --smp 1 --mem 128M --no-ktap --status panic --ti
   --expect '^RSP: 0018:[0-9a-f]{16} EFLAGS: [0-9a-f]{8}$' \
   --expect '^Call Trace:\n <TASK>\n crash_divide_error\+0x[0-9a-f]+/0x[0-9a-f]+  <<lkdtm: the crashes>> \(10-interrupts.nw:\d+\)$' \
   --expect '^ (?:\? )?lkdtm_run\+0x[0-9a-f]+/0x[0-9a-f]+  ' \
-  --expect '^ start_kernel\+0x[0-9a-f]+/0x[0-9a-f]+  <<init/main.c>> \(01-booting.nw:\d+\)$' \
+  --expect '^ start_kernel\+0x[0-9a-f]+/0x[0-9a-f]+  <<start_kernel: bring the kernel up in order>> \(01-booting.nw:\d+\)$' \
   --expect '^ </TASK>\n---\[ end trace 0000000000000000 \]---$' \
   --expect '^Kernel panic - not syncing: Fatal exception$'

@@ -138,7 +138,11 @@ def main():
     exercises = sorted({e for p in chapters for e in p.get('exercises', [])}, key=len, reverse=True)
     bad = []
     seen = set()
-    for path in sorted(glob.glob(os.path.join(a.out, 'html', '*.html'))):
+    pages = sorted(glob.glob(os.path.join(a.out, 'html', '*.html')))
+    if len(pages) < len(chapters):
+        sys.exit(f'words: {a.out}/html has {len(pages)} pages but the book has {len(chapters)} '
+                 'chapters: weave the HTML first (make html)')
+    for path in pages:
         p = Blocks()
         with open(path, encoding='utf-8') as f:
             p.feed(f.read())
@@ -151,7 +155,7 @@ def main():
                     bad.append(line)
     for b in bad:
         print('words: ' + b)
-    print(f'words: {len(bad)} workshop words in {a.out}/html')
+    print(f'words: {len(bad)} workshop words in {len(pages)} pages of {a.out}/html')
     sys.exit(1 if bad else 0)
 
 

@@ -5,7 +5,7 @@ exec "$(dirname "$0")/../ktest" --smp 1 --mem 128M --no-ktap --status panic --ti
   --cmdline "crash=divide_error" \
   --expect '^lkdtm: Performing direct entry divide_error$' \
   --expect '^Oops: divide error: 0000 \[#1\] SMP$' \
-  --expect '^CPU: 0 PID: 0 Comm: swapper/0 ' \
+  --expect '^CPU: 0 PID: 1 Comm: swapper/0 ' \
   --expect '^RIP: 0010:crash_divide_error\+0x[0-9a-f]+/0x[0-9a-f]+$' \
   --expect '^Code:(?: [0-9a-f]{2}){42} <f7> f1(?: [0-9a-f]{2}){20}$' \
   --expect '^RSP: 0018:[0-9a-f]{16} EFLAGS: [0-9a-f]{8}$' \

@@ -22,3 +22,10 @@ BENCH_TARGETS += bench-locks
 .PHONY: bench-locks
 bench-locks: build ## Spinlocks: cycles per uncontended lock, contended throughput and max/min fairness
 	@tools/bench-locks
+
+# The buddy allocator's per-CPU lists: order-0 pairs through them and bypassing them,
+# side by side in one boot (tools/bench-buddy).
+BENCH_TARGETS += bench-buddy
+.PHONY: bench-buddy
+bench-buddy: build ## Buddy allocator: cycles per order-0 alloc+free through the pcp lists vs the buddy lists
+	@tools/bench-buddy

@@ -16,9 +16,9 @@ exec "$(dirname "$0")/../ktest" --smp 4 --mem 256M --timeout 180 \
   --expect '^rw_lock_irq-torture:--- End of test: SUCCESS ' \
   --expect '^seqlock-torture:--- End of test: SUCCESS ' \
   --expect '^lock-torture: invalid torture type: "no_such_lock"\nlock-torture types: lock_busted spin_lock ' \
-  --expect '^WARNING: possible circular locking dependency detected\n0\.1 #1 Not tainted\n-+\nswapper/0/0 is trying to acquire lock:\n[0-9a-f]{16} \(lock_a\)\{\+\.\+\.\}-\{2:2\}, at: take_b_then_a\+0x' \
+  --expect '^WARNING: possible circular locking dependency detected\n0\.1 #1 Not tainted\n-+\nswapper/0/1 is trying to acquire lock:\n[0-9a-f]{16} \(lock_a\)\{\+\.\+\.\}-\{2:2\}, at: take_b_then_a\+0x' \
   --expect '^       CPU0                    CPU1\n       ----                    ----\n  lock\(lock_b\);\n {31}lock\(lock_a\);\n {31}lock\(lock_b\);\n  lock\(lock_a\);\n\n \*\*\* DEADLOCK \*\*\*$' \
-  --expect '^inconsistent \{IN-HARDIRQ-W\} -> \{HARDIRQ-ON-W\} usage\.\nswapper/0/0 \[HC0\[0\]:SC0\[0\]:HE1:SE1\] takes:\n[0-9a-f]{16} \(irq_lock\)\{\?\.\.\.\}' \
-  --expect '^BUG: spinlock recursion on CPU#0, swapper/0/0$' \
-  --expect '^BUG: spinlock lockup suspected on CPU#0, swapper/0/0\n lock: 0x[0-9a-f]+, \.magic: dead4ead, \.owner: swapper/0/0, \.owner_cpu: 0$' \
+  --expect '^inconsistent \{IN-HARDIRQ-W\} -> \{HARDIRQ-ON-W\} usage\.\nswapper/0/1 \[HC0\[0\]:SC0\[0\]:HE1:SE1\] takes:\n[0-9a-f]{16} \(irq_lock\)\{\?\.\.\.\}' \
+  --expect '^BUG: spinlock recursion on CPU#0, swapper/0/1$' \
+  --expect '^BUG: spinlock lockup suspected on CPU#0, swapper/0/1\n lock: 0x[0-9a-f]+, \.magic: dead4ead, \.owner: swapper/0/1, \.owner_cpu: 0$' \
   --reject '^(spin_lock|spin_lock_irq|raw_spin_lock|raw_spin_lock_irq|rw_lock|rw_lock_irq|seqlock)-torture:--- End of test: FAILURE'

@@ -7,4 +7,4 @@ exec "$(dirname "$0")/../ktest" --smp 4 --mem 512M --timeout 180 --cmdline "test
   --expect '^\[001\] sched_switch: prev_comm=spinner prev_pid=\d+ prev_prio=120 prev_state=R\+ ==> ' \
   --expect '^q4: flood: +\d+ tasklet runs, +[1-9]\d* deferrals to ksoftirqd/0' \
   --expect '^q4: burst: +5 tasklet runs, +0 deferrals' \
-  --reject 'corrupted preempt_count|corrupted stack end|WARNING:'
+  --reject 'corrupted preempt_count|corrupted stack end|WARNING:|BUG: spinlock|BUG: rwlock'

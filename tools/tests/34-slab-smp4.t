@@ -1,0 +1,14 @@
+#!/bin/sh
+# The slab allocator on four CPUs: the slub suite (size classes, layout, a cache's life, many
+# slabs back to the buddy allocator, the fast path's tid, remote frees, kmalloc's relatives,
+# a leaking cache's report, the bootstrap), and /proc/slabinfo in Linux's format.
+exec "$(dirname "$0")/../ktest" --smp 4 --mem 512M --timeout 180 \
+  --cmdline "test=slub slabinfo=1" \
+  --expect '^SLUB: HWalign=64, Order=0-3, MinObjects=0, CPUs=[0-9]+, Nodes=1$' \
+  --expect '^slabinfo - version: 2\.1$' \
+  --expect '^# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : slabdata <active_slabs> <num_slabs> <sharedavail>$' \
+  --expect '^kmalloc-96 +[0-9]+ +[0-9]+ +96 +42 +1 : tunables +0 +0 +0 : slabdata +[0-9]+ +[0-9]+ +0$' \
+  --expect '^kmalloc-8k +[0-9]+ +[0-9]+ +8192 +4 +8 : tunables +0 +0 +0 : slabdata +[0-9]+ +[0-9]+ +0$' \
+  --expect '^BUG slub_test_leak \(Not tainted\): Objects remaining in slub_test_leak on __kmem_cache_shutdown\(\)$' \
+  --expect '^kmem_cache_destroy slub_test_leak: Slab cache still has objects when called from slub_test_destroy_leak\+' \
+  --reject 'slub_test_remote_free # SKIP'

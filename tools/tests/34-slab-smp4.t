@@ -3,7 +3,7 @@
 # slabs back to the buddy allocator, the fast path's tid, remote frees, kmalloc's relatives,
 # a leaking cache's report, the bootstrap), and /proc/slabinfo in Linux's format.
 exec "$(dirname "$0")/../ktest" --smp 4 --mem 512M --timeout 180 \
-  --cmdline "test=slub slabinfo=1" \
+  --cmdline "test=slub,slub_test slabinfo=1" \
   --expect '^SLUB: HWalign=64, Order=0-3, MinObjects=0, CPUs=[0-9]+, Nodes=1$' \
   --expect '^slabinfo - version: 2\.1$' \
   --expect '^# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : slabdata <active_slabs> <num_slabs> <sharedavail>$' \

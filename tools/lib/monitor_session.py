@@ -106,6 +106,17 @@ class Session:
         out = self.screen[start:m.start()].decode('utf-8', 'replace').replace('\r', '')
         return out
 
+    def sync(self, timeout=120):
+        """After keys whose answers are not counted (Ctrl-C, random bytes), type an unknown
+        word with a fresh number and wait for its error: everything typed before it has then
+        been answered, so the next command() sees only its own output."""
+        self.syncs = getattr(self, 'syncs', 0) + 1
+        word = f'sync{self.syncs}'
+        start = len(self.screen)
+        self.keys(word + '\r')
+        self.expect(re.escape(f'{word}: command not found'.encode()) + rb'.*\n' + re.escape(PROMPT),
+                    start, timeout)
+
     def finish(self, line='poweroff', timeout=120):
         """Type the last command (it must end QEMU) and return tools/qemu-run's exit status."""
         self.keys(line + '\r')

@@ -119,10 +119,15 @@ def capture(spec, args):
     params = f'cmdline={spec["cmdline"]}\nsmp={spec["smp"]}\nmem={spec["mem"]}\nnuma={spec["numa"]}\n'
     if status != 'pass':
         params += f'status={status}\n'
+    typed = spec.get('input', '')
+    if typed:   # typed into the monitor by tools/monitor-session (see its docstring)
+        params += f'input={typed}\n'
     h = hashlib.sha256()
     h.update(tree_hash(tangle).encode())
-    with open(runner, 'rb') as f:
-        h.update(f.read())
+    for tool in [runner] + ([os.path.join(root, 'tools', 'monitor-session'),
+                             os.path.join(root, 'tools', 'lib', 'monitor_session.py')] if typed else []):
+        with open(tool, 'rb') as f:
+            h.update(f.read())
     h.update(params.encode())
     key = h.hexdigest()[:24]
     cache = os.path.join(root, 'build', 'transcripts')
@@ -136,6 +141,12 @@ def capture(spec, args):
                '--smp', spec['smp'], '--mem', spec['mem'], '--timeout', spec['timeout']]
         if spec['numa']:
             cmd += ['--numa', spec['numa']]
+        if typed:
+            if spec['numa'] or status != 'pass':
+                raise TranscriptError('a transcript with input= takes no numa= or status=')
+            cmd = [os.path.join(root, 'tools', 'monitor-session'), '--log', tmp,
+                   '--cmdline', spec['cmdline'], '--smp', spec['smp'], '--mem', spec['mem'],
+                   '--timeout', spec['timeout'], typed]
         print(f'weave: booting for a transcript: cmdline="{spec["cmdline"]}" '
               f'(SMP={spec["smp"]} MEM={spec["mem"]})', flush=True)
         p = subprocess.run(cmd, capture_output=True, text=True, errors='replace')  # a crashing CPU may cut a UTF-8 sequence

@@ -298,13 +298,20 @@ class Book:
                     'mem': kv.get('mem', '512M'), 'timeout': kv.get('timeout', '120'),
                     'numa': kv.get('numa', ''), 'match': kv.get('match', ''),
                     'from': kv.get('from', ''), 'to': kv.get('to', ''),
-                    'status': kv.get('status', 'pass'), 'where': ch['path']}
+                    'status': kv.get('status', 'pass'), 'where': ch['path'],
+                    'input': kv.get('input', '')}
             self.transcripts.append(spec)
             body = self.transcript_text(spec)
-            cap = (f'Captured by booting the tangled kernel with `{spec["cmdline"]}`'
-                   f' (SMP={spec["smp"]}, MEM={spec["mem"]}'
-                   + (f', NUMA={spec["numa"]}' if spec['numa'] else '') + ')'
-                   + ('; the kernel panics, as intended.' if spec['status'] == 'panic' else '.'))
+            if spec['input']:
+                cap = (f'Captured by booting the tangled kernel (SMP={spec["smp"]}, MEM={spec["mem"]}'
+                       + (f', command line `{spec["cmdline"]}`' if spec['cmdline'] else '')
+                       + ') and typing into its monitor, one key at a time: '
+                       + ', '.join(f'`{c.strip()}`' for c in spec['input'].split(';') if c.strip()) + '.')
+            else:
+                cap = (f'Captured by booting the tangled kernel with `{spec["cmdline"]}`'
+                       f' (SMP={spec["smp"]}, MEM={spec["mem"]}'
+                       + (f', NUMA={spec["numa"]}' if spec['numa'] else '') + ')'
+                       + ('; the kernel panics, as intended.' if spec['status'] == 'panic' else '.'))
             idpart = f'#{ident} ' if ident else ''
             return (f'::: {{{idpart}.transcript}}\n' + transcript_blocks(body) + '\n'
                     f'[{cap}]{{.transcript-caption}}\n:::\n')

@@ -29,3 +29,10 @@ BENCH_TARGETS += bench-buddy
 .PHONY: bench-buddy
 bench-buddy: build ## Buddy allocator: cycles per order-0 alloc+free through the pcp lists vs the buddy lists
 	@tools/bench-buddy
+
+# Chapter 35: vmalloc+vfree against alloc_pages, flush IPIs lazy against immediate, and the
+# augmented tree's search against a list walk as busy areas grow (tools/bench-vmalloc).
+BENCH_TARGETS += bench-vmalloc
+.PHONY: bench-vmalloc
+bench-vmalloc: build ## vmalloc: cost against alloc_pages, flush IPIs lazy vs immediate, tree vs list search
+	@tools/bench-vmalloc

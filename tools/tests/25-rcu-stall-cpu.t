@@ -6,6 +6,6 @@
 exec "$(dirname "$0")/../ktest" --smp 2 --mem 256M --timeout 240 \
   --cmdline "test=rcutorture rcutorture.torture_type=rcu rcutorture.stall_cpu=5 rcutorture.stall_cpu_holdoff=1 rcutorture.shutdown_secs=8 rcupdate.rcu_cpu_stall_timeout=3" \
   --expect '^rcu_torture_stall start stall episode 1 on CPU 1\.$' \
-  --expect '^rcu: INFO: rcu_preempt (self-detected stall on CPU|detected stalls on CPUs/tasks:)\nrcu: \t1-\.\.\.\?: \([0-9]+ ticks this GP\) softirq=[0-9]+/[0-9]+ fqs=[0-9]+\nrcu: \t\((t=[0-9]+ jiffies g=[0-9]+ q=[0-9]+ ncpus=2\)|detected by 0, t=[0-9]+ jiffies, g=[0-9]+, q=[0-9]+ ncpus=2\)\nSending NMI from CPU 0 to CPUs 1:\nNMI backtrace for cpu 1)\nCPU: 1 PID: [0-9]+ Comm: rcu_torture_sta ' \
+  --expect '^rcu: INFO: rcu_preempt (self-detected stall on CPU|detected stalls on CPUs/tasks:)\nrcu: \t1-\.\.\.\?: \([0-9]+ (ticks this GP|GPs behind)\) softirq=[0-9]+/[0-9]+ fqs=[0-9]+\nrcu: \t\((t=[0-9]+ jiffies g=[0-9]+ q=[0-9]+ ncpus=2\)|detected by 0, t=[0-9]+ jiffies, g=[0-9]+, q=[0-9]+ ncpus=2\)\nSending NMI from CPU 0 to CPUs 1:\nNMI backtrace for cpu 1)\nCPU: 1 PID: [0-9]+ Comm: rcu_torture_sta ' \
   --expect '^Call Trace:\n <TASK>\n(.*\n)* rcu_torture_stall\+' \
   --expect '^rcu-torture:--- End of test: SUCCESS: '

@@ -17,6 +17,7 @@ ID_RE = re.compile(r'\sid="([^"]+)"')
 
 def strip_tags(s):
     s = re.sub(r'<(script|style)\b.*?</\1>', ' ', s, flags=re.S)
+    s = re.sub(r'</?code\b[^>]*>', '', s)      # inline code, as in a fragment's name
     s = re.sub(r'<[^>]+>', ' ', s)
     return re.sub(r'\s+', ' ', html.unescape(s)).strip()
 

@@ -76,6 +76,57 @@ def transcript_blocks(text):
             + raw_block('\\begin{nwtranscript}\n' + t + '\n\\end{nwtranscript}', 'latex'))
 
 
+# A fragment's name is words with code in them.  As in noweb, [[...]] in a name is code;
+# so is a bare word that is an identifier with an underscore (__schedule: in the serif
+# italic of a name, two underscores run together into one rule) or a file (core.c,
+# mm/page_alloc.c), and the whole name of a root (a file path).
+_NAME_QUOTED = re.compile(r'\[\[(.+?\]*)\]\]')
+_NAME_WORD = re.compile(r'(?<![\w./-])[\w./-]+(?:\(\))?')
+
+
+def _codeword(w):
+    w = w.rstrip('.')
+    return bool(w) and ('_' in w or re.match(r'^[\w.-]+\.(?:c|h|S|ld|mk|cfg|py|sh)$', w) is not None
+                        or re.match(r'^[\w.-]+(?:/[\w.-]+)+$', w) is not None)
+
+
+def name_parts(name, root=False):
+    """[(is_code, text), ...] for a fragment name; root: the name is a file path."""
+    if root:
+        return [(True, name)]
+    out = []
+
+    def plain(t):
+        pos = 0
+        for m in _NAME_WORD.finditer(t):
+            w = m.group(0)
+            if w.endswith('.') and not w.endswith('()'):
+                w = w.rstrip('.')
+            if not _codeword(w):
+                continue
+            if m.start() > pos:
+                out.append((False, t[pos:m.start()]))
+            out.append((True, w))
+            pos = m.start() + len(w)
+        if pos < len(t):
+            out.append((False, t[pos:]))
+    pos = 0
+    for m in _NAME_QUOTED.finditer(name):
+        plain(name[pos:m.start()])
+        out.append((True, m.group(1)))
+        pos = m.end()
+    plain(name[pos:])
+    return out
+
+
+def name_html(name, root=False):
+    return ''.join(f'<code>{esc(t)}</code>' if code else esc(t) for code, t in name_parts(name, root))
+
+
+def name_tex(name, root=False):
+    return ''.join(r'\nwnamecode{%s}' % texcode(t) if code else tex(t) for code, t in name_parts(name, root))
+
+
 def raw_inline(s, fmt):
     n = max((len(m) for m in re.findall(r'`+', s)), default=0) + 1
     fence = '`' * n
@@ -120,7 +171,8 @@ class Renderer:
 
     def ref_html(self, name, label, cls='nw-ref'):
         a = self.anchor(label)
-        inner = f'{LANG}{esc(name)}&#8239;<span class="nw-n">{self.num(label)}</span>{RANG}'
+        c = self.chunk(label)
+        inner = f'{LANG}{name_html(name, bool(c and c.root))}&#8239;<span class="nw-n">{self.num(label)}</span>{RANG}'
         if a is None:
             return f'<span class="{cls} nw-undef">{inner}</span>'
         return f'<a class="{cls}" href="#{a}">{inner}</a>'
@@ -128,8 +180,9 @@ class Renderer:
     def ref_tex(self, name, label):
         a = self.anchor(label)
         if a is None:
-            return r'\nwundef{%s}' % tex(name)
-        return r'\nwuse{%s}{%s}' % (a, tex(name))
+            return r'\nwundef{%s}' % name_tex(name)
+        c = self.chunk(label)
+        return r'\nwuse{%s}{%s}' % (a, name_tex(name, bool(c and c.root)))
 
     def tag_tex(self, label):
         a = self.anchor(label)
@@ -218,7 +271,7 @@ class Renderer:
         out.append(
             f'<div class="nw-head"><a class="nw-tag" href="#{c.anchor}" title="link to this fragment">'
             f'{c.number}</a><span class="{name_cls}">{LANG}'
-            + (f'<a href="#{self.anchor(first)}">{esc(c.name)}</a>' if cont else esc(c.name))
+            + (f'<a href="#{self.anchor(first)}">{name_html(c.name, c.root)}</a>' if cont else name_html(c.name, c.root))
             + f'&#8239;<span class="nw-n">{self.num(first)}</span>{RANG}</span>'
             f'<span class="nw-eq">{"+&#8801;" if cont else "&#8801;"}</span>'
             f'<span class="nw-nav">{" ".join(nav)}</span></div>')
@@ -287,7 +340,7 @@ class Renderer:
         if c.nextdef:
             nav.append(r'\nwnext{%s}' % self.anchor(c.nextdef))
         out = [r'\nwbegin{%s}{%s}{%s}{%s}{%s}' % (
-            c.anchor, tex(c.name), self.anchor(first), '+' if cont else '', ''.join(nav))]
+            c.anchor, name_tex(c.name, c.root), self.anchor(first), '+' if cont else '', ''.join(nav))]
         for li, segs in enumerate(self._segments(c)):
             line = []
             lead = True

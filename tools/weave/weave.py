@@ -23,7 +23,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from noweb import Code, Doc, WeaveError, parse, run_pipeline  # noqa: E402
-from render import LANG, RANG, Renderer, code_inline, esc, raw_block, raw_inline, tex, texcode, transcript_blocks  # noqa: E402
+from render import LANG, RANG, Renderer, code_inline, esc, name_html, name_tex, raw_block, raw_inline, tex, texcode, transcript_blocks  # noqa: E402
 from highlight import classify, lang_of  # noqa: E402
 import scope  # noqa: E402
 
@@ -405,9 +405,9 @@ class Book:
                 self.errors.append(f'{where}: sample-fragment: no fragment is named "{name}"')
                 return ''
             h = (f'<div class="nw-sample"><div class="nw-head"><a class="nw-tag" href="#{c.anchor}">{c.number}</a>'
-                 f'<span class="nw-name"><a href="#{c.anchor}">{LANG}{esc(c.name)}&#8239;'
+                 f'<span class="nw-name"><a href="#{c.anchor}">{LANG}{name_html(c.name, c.root)}&#8239;'
                  f'<span class="nw-n">{c.number}</span>{RANG}</a></span><span class="nw-eq">&#8801;</span></div></div>')
-            t = (r'\begin{quote}\nwsample{%s}{%s}\end{quote}' % (c.anchor, tex(c.name)))
+            t = (r'\begin{quote}\nwsample{%s}{%s}\end{quote}' % (c.anchor, name_tex(c.name, c.root)))
             return raw_block(h, 'html') + raw_block(t, 'latex')
         return re.sub(r'^:::+ *(\{[^}\n]*\.sample-fragment\b[^}\n]*\})[ \t]*\n:::+[ \t]*$', one, md, flags=re.M)
 

@@ -243,6 +243,10 @@ class Builder:
         r = run(args)
         if r.returncode != 0 or r.stderr.strip():
             raise WeaveError(f'pandoc failed on {src}:\n{r.stderr.strip()}')
+        with open(tex + '.tmp', encoding='utf-8') as f:
+            text = f.read()
+        with open(tex + '.tmp', 'w', encoding='utf-8') as f:
+            f.write(latex_breaks(text))
         os.replace(tex + '.tmp', tex)
         t1 = time.time()
         runs = 0
@@ -286,7 +290,11 @@ class Builder:
                 for k, pt in enumerate(parts, 1):
                     span = (f'`{pt["first"]}`' if pt['first'] == pt['last']
                             else f'`{pt["first"]}` to `{pt["last"]}`')
-                    c = (f'{cap} Part {k} of {len(parts)}: what `{root}` calls, from {span}.')
+                    if pt.get('via'):
+                        c = (f'{cap} Part {k} of {len(parts)}: what `{root}` calls through '
+                             f'`{pt["via"]}`, from {span}.')
+                    else:
+                        c = (f'{cap} Part {k} of {len(parts)}: what `{root}` calls, from {span}.')
                     out.append(f'![{c}](figures/{pt["file"]}){{{attrs if k == 1 else bare}}}')
                 return '\n\n'.join(out)
             md = re.sub(r'!\[((?:[^\[\]]|\[[^\]]*\])*)\]\(figures/%s\)\{([^}]*)\}' % re.escape(fg['name']),
@@ -306,6 +314,44 @@ class Builder:
         for m in re.finditer(r'^Missing character: There is no (.*)$', lg, re.M):
             out.append('Missing character: ' + m.group(1))
         return out
+
+
+def latex_breaks(text):
+    """Places to break in what pandoc wrote: inline code (\\texttt) may break after a
+    slash, a dot or an equals sign (\\nwib, book/latex/preamble.tex), and a code block in
+    the prose is a Verbatim (fancyvrb), whose long lines fvextra wraps with the mark."""
+    head, sep, body = text.partition('\\begin{document}')
+    if not sep:
+        return text
+    body = re.sub(r'\\(begin|end)\{verbatim\}', r'\\\1{Verbatim}', body)
+    out, i, key = [], 0, '\\texttt{'
+    while True:
+        j = body.find(key, i)
+        if j < 0:
+            out.append(body[i:])
+            break
+        k = j + len(key)
+        out.append(body[i:k])
+        depth = 1
+        while k < len(body):
+            ch = body[k]
+            if ch == '\\':
+                m = re.match(r'\\(?:[A-Za-z@]+|.)', body[k:], re.S)
+                out.append(m.group(0))
+                k += len(m.group(0))
+                continue
+            if ch == '{':
+                depth += 1
+            elif ch == '}':
+                depth -= 1
+                if depth == 0:
+                    break
+            out.append(ch)
+            k += 1
+            if depth == 1 and ch in '/.=' and k < len(body) and body[k] not in '}/.= \n\\':
+                out.append('\\nwib{}')
+        i = k
+    return head + sep + ''.join(out)
 
 
 def main():

@@ -179,32 +179,59 @@ PAGE_ROWS = 24
 
 def callgraph_parts(tangle, root, depth, hide=()):
     """Split a call graph that is too tall for a page into parts, each the root with some
-    of its callees and everything first reached through them; None if it fits."""
+    of its callees and everything first reached through them; None if it fits.  A callee
+    whose own part would still be too tall is split the same way by its callees: each of
+    those parts is the root, that callee and some of its callees.  Returns
+    [(group, via, nodes)]: the callees the part is about, the callee they are reached
+    through (None for the root's own), the nodes drawn."""
     order, level, edges, more = callgraph_levels(tangle, root, depth, hide)
     owner = {root: None}
+    owner2 = {}
     for a, b in edges:                       # breadth-first order: a's owner is known
         if b in owner:
             continue
         owner[b] = b if a == root else owner.get(a)
+        if level.get(b, 0) >= 2:
+            owner2[b] = b if level.get(a) == 1 else owner2.get(a)
     kids = [n for n in order if level.get(n) == 1]
 
-    def rows(group):
-        nodes = {n for n in order if owner.get(n) in group}
+    def rows(nodes):
         per = {}
         for n in nodes:
             per[level[n]] = per.get(level[n], 0) + 1
-        return max(per.values(), default=0), nodes
-    if rows(set(kids))[0] <= PAGE_ROWS:
+        return max(per.values(), default=0)
+
+    def owned(group):
+        return {n for n in order if owner.get(n) in group}
+
+    def owned2(group):
+        return {n for n in order if owner2.get(n) in group}
+    if rows(owned(set(kids))) <= PAGE_ROWS:
         return None
-    parts, cur = [], []
-    for k in kids:
-        if cur and rows(set(cur + [k]))[0] > PAGE_ROWS:
-            parts.append(cur)
-            cur = []
-        cur.append(k)
-    if cur:
-        parts.append(cur)
-    return [(group, rows(set(group))[1] | {root}) for group in parts]
+
+    def pack(items, nodes_of):
+        groups, cur = [], []
+        for k in items:
+            if cur and rows(nodes_of(set(cur + [k]))) > PAGE_ROWS:
+                groups.append(cur)
+                cur = []
+            cur.append(k)
+        if cur:
+            groups.append(cur)
+        return groups
+    parts = []
+    for group in pack(kids, owned):
+        if len(group) == 1 and rows(owned(set(group))) > PAGE_ROWS:
+            k = group[0]
+            grand = [n for n in order if level.get(n) == 2 and owner.get(n) == k and owner2.get(n) == n]
+            rest = owned(set(group)) - {k} - owned2(set(grand))
+            subs = pack(grand, owned2)
+            for i, sub in enumerate(subs):
+                keep = owned2(set(sub)) | {root, k} | (rest if i == 0 else set())
+                parts.append((sub, k, keep))
+            continue
+        parts.append((group, None, owned(set(group)) | {root}))
+    return parts
 
 
 def build(meta, figdir, tangle, out, fmts):
@@ -242,7 +269,7 @@ def build(meta, figdir, tangle, out, fmts):
             if 'pdf' in fmts and f['kind'] == 'callgraph':
                 parts = callgraph_parts(tangle, f['root'], f['depth'], set(f.get('hide', [])))
                 f['parts'] = []
-                for k, (group, keep) in enumerate(parts or [], 1):
+                for k, (group, via, keep) in enumerate(parts or [], 1):
                     pdot = callgraph_dot(tangle, f['root'], f['depth'], anchors,
                                          set(f.get('hide', [])), keep)
                     pgv = os.path.join(out['gen'], f'{f["name"]}-part{k}.dot')
@@ -254,5 +281,6 @@ def build(meta, figdir, tangle, out, fmts):
                     if newer([pgv], dst):
                         run_dot(pgv, dst, 'pdf')
                     done.append(dst)
-                    f['parts'].append({'file': f'{f["name"]}-part{k}', 'first': group[0], 'last': group[-1]})
+                    f['parts'].append({'file': f'{f["name"]}-part{k}', 'first': group[0], 'last': group[-1],
+                                       'via': via})
     return done

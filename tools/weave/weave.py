@@ -447,7 +447,11 @@ class Book:
                 if re.match(r'^(```|~~~)', ln):
                     fenced = not fenced
                 if not fenced and re.match(r'^#{1,4} ', ln):
-                    ln = '##' + ln
+                    # an exercise's own headings (Goal, Hints, ...) are neither numbered
+                    # ("A.0.0.40 Hints" in the PDF) nor listed in the contents
+                    a = re.match(r'^(.*?)\s*\{([^{}]*)\}\s*$', ln)
+                    ln = ('##' + a.group(1) + ' {' + a.group(2) + ' .unnumbered .unlisted}' if a
+                          else '##' + ln.rstrip() + ' {.unnumbered .unlisted}')
                 lines.append(ln)
             out.append({'name': name, 'title': m.group(1).strip(), 'chapter': cm.group(1),
                         'difficulty': dm.group(1), 'body': '\n'.join(lines).strip()})

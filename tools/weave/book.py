@@ -318,7 +318,7 @@ class Builder:
 
 def latex_breaks(text):
     """Places to break in what pandoc wrote: inline code (\\texttt) may break after a
-    slash, a dot or an equals sign (\\nwib, book/latex/preamble.tex), and a code block in
+    slash, a dot, an equals sign, a comma or a minus (\\nwib, book/latex/preamble.tex), and a code block in
     the prose is a Verbatim (fancyvrb), whose long lines fvextra wraps with the mark."""
     head, sep, body = text.partition('\\begin{document}')
     if not sep:
@@ -348,7 +348,9 @@ def latex_breaks(text):
                     break
             out.append(ch)
             k += 1
-            if depth == 1 and ch in '/.=' and k < len(body) and body[k] not in '}/.= \n\\':
+            if (depth == 1 and ch in '/.=,-' and k < len(body) and body[k] not in '}/.=,- \n\\'
+                    and not (ch == '-' and (body.startswith('\\textgreater', k)
+                                            or not body[k - 2].isalnum()))):
                 out.append('\\nwib{}')
         i = k
     return head + sep + ''.join(out)

@@ -23,6 +23,13 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from noweb import Code, Doc, WeaveError, parse, run_pipeline  # noqa: E402
+
+# The questions' topics are tags in the learner's list ("sleeping-locks"); the appendix
+# shows them as headings.
+TOPIC_TITLES = {'rcu': 'RCU', 'sleeping-locks': 'Sleeping locks', 'tools-debugging': 'Tools and debugging',
+                'memblock': 'memblock', 'fixmap-ioremap': 'Fixmap and ioremap', 'nodes-zones': 'Nodes and zones',
+                'buddy': 'The buddy allocator', 'pcp': 'Per-CPU page lists', 'slab': 'The slab allocator',
+                'vmalloc': 'vmalloc', 'start_kernel-flow': 'The `start_kernel` flow', 'boot': 'Booting'}
 from render import LANG, RANG, Renderer, code_inline, esc, name_html, name_tex, raw_block, raw_inline, tex, texcode, transcript_blocks  # noqa: E402
 from highlight import classify, lang_of  # noqa: E402
 import scope  # noqa: E402
@@ -579,7 +586,8 @@ class Book:
         last = None
         for n, t, q in qs:
             if t != last:
-                md.append(f'\n## {t} {{.unnumbered}}\n\n')
+                md.append(f'\n## {TOPIC_TITLES.get(t, t[:1].upper() + t[1:].replace("-", " "))} '
+                          f'{{.unnumbered #topic-{t}}}\n\n')
                 last = t
             where = self.questions_found.get(n)
             if where:

@@ -1,9 +1,11 @@
 #!/bin/sh
 # The slab allocator on four CPUs: the slub suite (size classes, layout, a cache's life, many
 # slabs back to the buddy allocator, the fast path's tid, remote frees, kmalloc's relatives,
-# a leaking cache's report, the bootstrap), and /proc/slabinfo in Linux's format.
+# a leaking cache's report, kfree_rcu, the bootstrap), /proc/slabinfo in Linux's format, and
+# alloc_percpu() (a u64 counter bumped on every CPU: 1000, 2000, 3000, 4000 = 10000).
 exec "$(dirname "$0")/../ktest" --smp 4 --mem 512M --timeout 180 \
-  --cmdline "test=slub,slub_test slabinfo=1" \
+  --cmdline "test=slub,slub_test,percpu slabinfo=1" \
+  --expect '^percpu_test: sum over 4 CPUs = 10000$' \
   --expect '^SLUB: HWalign=64, Order=0-3, MinObjects=0, CPUs=[0-9]+, Nodes=1$' \
   --expect '^slabinfo - version: 2\.1$' \
   --expect '^# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : slabdata <active_slabs> <num_slabs> <sharedavail>$' \

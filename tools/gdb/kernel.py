@@ -19,6 +19,18 @@ class KernelError(gdb.GdbError):
     pass
 
 
+class KernelCommand(gdb.Command):
+    """A command whose reads of guest memory that fail say why, in one line."""
+
+    def invoke(self, arg, from_tty):
+        try:
+            self.run(arg)
+        except gdb.MemoryError as e:
+            raise KernelError(f'{self.name}: {e}: the kernel has not mapped that address '
+                              '(stopped before startup_64 switched to its page tables, or '
+                              'before the structure was set up?)')
+
+
 def lookup(expr, what):
     """Evaluate a kernel symbol, or say which part of the kernel it belongs to."""
     try:
@@ -105,7 +117,7 @@ def per_cpu(var, cpu):
     return gdb.Value(addr).cast(var.type.pointer()).dereference()
 
 
-class LxPerCpuCommand(gdb.Command):
+class LxPerCpuCommand(KernelCommand):
     """Print CPU's copy of a per-CPU variable: lx-per-cpu VAR [CPU].
 
 VAR is a variable defined with DEFINE_PER_CPU (cpu_number, runqueues, current_task ...);
@@ -113,9 +125,10 @@ CPU defaults to the CPU gdb has selected (`thread N` selects CPU N-1).  `print V
 reads the template linked at address 0, which no CPU uses."""
 
     def __init__(self):
+        self.name = 'lx-per-cpu'
         super().__init__('lx-per-cpu', gdb.COMMAND_DATA, gdb.COMPLETE_SYMBOL)
 
-    def invoke(self, arg, from_tty):
+    def run(self, arg):
         words = gdb.string_to_argv(arg)
         if not 1 <= len(words) <= 2:
             raise KernelError('usage: lx-per-cpu VAR [CPU]')
@@ -149,13 +162,14 @@ class LxCurrentFunction(gdb.Function):
 # printk stores plain text, timestamps included, in a ring of LOG_BUF_LEN bytes; log_next
 # counts every byte ever stored, so the text still there is the last LOG_BUF_LEN bytes.
 
-class LxDmesg(gdb.Command):
+class LxDmesg(KernelCommand):
     """Print the kernel's log buffer, as the monitor's dmesg does, read from guest memory."""
 
     def __init__(self):
+        self.name = 'lx-dmesg'
         super().__init__('lx-dmesg', gdb.COMMAND_DATA)
 
-    def invoke(self, arg, from_tty):
+    def run(self, arg):
         buf = lookup('__log_buf', 'lx-dmesg')
         size = buf.type.sizeof
         end = int(lookup('log_next', 'lx-dmesg'))
@@ -184,15 +198,16 @@ def task_state(task):
     return next((c for bit, c in STATES if s & bit), '?')
 
 
-class LxPs(gdb.Command):
+class LxPs(KernelCommand):
     """List the kernel's tasks: those on task_list, then each CPU's idle task.
 Columns: the task_struct's address, pid, CPU, state (R running or runnable, S sleeping,
 D uninterruptible, I idle wait, P parked, X dead, N new), a * on a task some CPU runs, name."""
 
     def __init__(self):
+        self.name = 'lx-ps'
         super().__init__('lx-ps', gdb.COMMAND_DATA)
 
-    def invoke(self, arg, from_tty):
+    def run(self, arg):
         head = lookup('task_list', 'lx-ps')
         ncpus = int(lookup('nr_cpu_ids', 'lx-ps'))
         possible = list(bits_set(lookup('__cpu_possible_mask', 'lx-ps')['bits'], ncpus))
@@ -211,15 +226,16 @@ D uninterruptible, I idle wait, P parked, X dead, N new), a * on a task some CPU
 
 # ---- the buddy allocator's free lists -------------------------------------------------
 
-class LxBuddyinfo(gdb.Command):
+class LxBuddyinfo(KernelCommand):
     """Print the number of free blocks of each order in every populated zone, in the format
 of /proc/buddyinfo (Linux 6.12's frag_show_print): read from zone->free_area[order].nr_free
 of every online node's pg_data_t."""
 
     def __init__(self):
+        self.name = 'lx-buddyinfo'
         super().__init__('lx-buddyinfo', gdb.COMMAND_DATA)
 
-    def invoke(self, arg, from_tty):
+    def run(self, arg):
         node_data = lookup('node_data', 'lx-buddyinfo')
         nnodes = node_data.type.range()[1] + 1
         online = lookup('node_states', 'lx-buddyinfo')[int(lookup('N_ONLINE', 'lx-buddyinfo'))]

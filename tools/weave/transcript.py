@@ -122,10 +122,15 @@ def capture(spec, args):
     typed = spec.get('input', '')
     if typed:   # typed into the monitor by tools/monitor-session (see its docstring)
         params += f'input={typed}\n'
+    gdb_cmds = spec.get('gdb', '')
+    if gdb_cmds:    # typed into gdb, attached to the halted machine by tools/debug
+        params += f'gdb={gdb_cmds}\n'
     h = hashlib.sha256()
     h.update(tree_hash(tangle).encode())
     for tool in [runner] + ([os.path.join(root, 'tools', 'monitor-session'),
-                             os.path.join(root, 'tools', 'lib', 'monitor_session.py')] if typed else []):
+                             os.path.join(root, 'tools', 'lib', 'monitor_session.py')] if typed else []) \
+            + ([os.path.join(root, 'tools', 'debug'),
+                os.path.join(root, 'tools', 'gdb', 'kernel.py')] if gdb_cmds else []):
         with open(tool, 'rb') as f:
             h.update(f.read())
     h.update(params.encode())
@@ -133,6 +138,8 @@ def capture(spec, args):
     cache = os.path.join(root, 'build', 'transcripts')
     os.makedirs(cache, exist_ok=True)
     log = os.path.join(cache, key + '.log')
+    if gdb_cmds:
+        return gdb_session(spec, args, root, log, params)
     if not os.path.exists(log):
         ensure_built(args)
         fd, tmp = tempfile.mkstemp(dir=cache, suffix='.tmp')
@@ -163,3 +170,57 @@ def capture(spec, args):
         with open(log + '.params', 'w') as f:
             f.write(params)
     return select(bootlog.read(log).text_stamped, spec)
+
+
+GDB_ERROR = 'weave-gdb-error: '
+
+
+def gdb_session(spec, args, root, log, params):
+    """A gdb session with the halted kernel, `make debug`'s path (tools/debug) in gdb's batch
+    mode: each command of gdb="a;b;c" is shown as `(gdb) a` followed by what gdb answered.
+    A command that fails fails the build, naming it; the machine is stopped when gdb is done."""
+    if spec['input'] or spec['numa'] or spec.get('status', 'pass') != 'pass':
+        raise TranscriptError('a transcript with gdb= takes no input=, numa= or status=')
+    if spec['from'] or spec['to'] or spec['match']:
+        raise TranscriptError('a transcript with gdb= shows every command: no from=, to= or match=')
+    cmds = [c.strip() for c in spec['gdb'].split(';') if c.strip()]
+    if not os.path.exists(log):
+        ensure_built(args)
+        cache = os.path.dirname(log)
+        fd, script = tempfile.mkstemp(dir=cache, suffix='.gdb')
+        with os.fdopen(fd, 'w') as f:
+            for c in cmds:
+                f.write(f'echo (gdb) {c}\\n\n'
+                        f'python\ntry:\n    gdb.execute({c!r})\nexcept gdb.error as e:\n'
+                        f'    print({GDB_ERROR!r} + str(e))\nend\n')
+        serial = script[:-4] + '.serial'
+        cmd = [os.path.join(root, 'tools', 'debug'), '--batch', script, '--log', serial,
+               '--cmdline', spec['cmdline'], '--smp', spec['smp'], '--mem', spec['mem'],
+               '--timeout', spec['timeout']]
+        print(f'weave: booting under gdb for a transcript: cmdline="{spec["cmdline"]}" '
+              f'(SMP={spec["smp"]} MEM={spec["mem"]})', flush=True)
+        p = subprocess.run(cmd, capture_output=True, text=True, errors='replace', cwd='/')
+        os.remove(script)
+        if os.path.exists(serial):
+            os.remove(serial)
+        out = p.stdout.split('\n')
+        first = next((i for i, l in enumerate(out) if l.startswith('(gdb) ')), None)
+        bad = [l[len(GDB_ERROR):] for l in out if l.startswith(GDB_ERROR)]
+        shown = [l[6:] for l in out if l.startswith('(gdb) ')]
+        if p.returncode or first is None or bad or shown != cmds:
+            raise TranscriptError(f'the gdb session did not run every command ({", ".join(cmds)}):'
+                                  + (f' gdb said "{bad[0]}"' if bad else '')
+                                  + f' (tools/debug exit {p.returncode}):\n{p.stderr[-1500:]}\n'
+                                  + '\n'.join(out[-30:]))
+        # gdb's goodbye when the batch ends is not part of the session
+        while out and (not out[-1].strip() or re.match(r'^\[Inferior \d+ .*(detached|killed)\]$', out[-1])):
+            out.pop()
+        text = '\n'.join(out[first:])
+        fd, tmp = tempfile.mkstemp(dir=cache, suffix='.tmp')
+        with os.fdopen(fd, 'w') as f:
+            f.write(text + '\n')
+        os.replace(tmp, log)
+        with open(log + '.params', 'w') as f:
+            f.write(params)
+    with open(log, errors='replace') as f:
+        return f.read().rstrip('\n')

@@ -306,10 +306,15 @@ class Book:
                     'numa': kv.get('numa', ''), 'match': kv.get('match', ''),
                     'from': kv.get('from', ''), 'to': kv.get('to', ''),
                     'status': kv.get('status', 'pass'), 'where': ch['path'],
-                    'input': kv.get('input', '')}
+                    'input': kv.get('input', ''), 'gdb': kv.get('gdb', '')}
             self.transcripts.append(spec)
             body = self.transcript_text(spec)
-            if spec['input']:
+            if spec['gdb']:
+                cap = (f'Captured by booting the tangled kernel (SMP={spec["smp"]}, MEM={spec["mem"]}'
+                       + (f', command line `{spec["cmdline"]}`' if spec['cmdline'] else '')
+                       + ') halted, as `make debug` does, and typing into gdb: '
+                       + ', '.join(f'`{c.strip()}`' for c in spec['gdb'].split(';') if c.strip()) + '.')
+            elif spec['input']:
                 cap = (f'Captured by booting the tangled kernel (SMP={spec["smp"]}, MEM={spec["mem"]}'
                        + (f', command line `{spec["cmdline"]}`' if spec['cmdline'] else '')
                        + ') and typing into its monitor, one key at a time: '

@@ -36,3 +36,11 @@ BENCH_TARGETS += bench-vmalloc
 .PHONY: bench-vmalloc
 bench-vmalloc: build ## vmalloc: cost against alloc_pages, flush IPIs lazy vs immediate, tree vs list search
 	@tools/bench-vmalloc
+
+# Chapter 34 on the host: callgrind's instructions per alloc+free pair on the slab
+# allocator's fast paths (kmem_cache, kmalloc(64)) beside glibc's malloc and mimalloc's on
+# the same sequence, in one run (tools/host/slub/bench-callgrind).
+BENCH_TARGETS += bench-slab-host
+.PHONY: bench-slab-host
+bench-slab-host: tangle ## Slab allocator on the host: instructions per alloc+free pair vs glibc malloc and mimalloc
+	@$(MAKE) --no-print-directory -C tools/host TANGLE=$(CURDIR)/$(TANGLE) OUT=$(CURDIR)/$(BUILD)/host slub-bench

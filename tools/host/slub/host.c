@@ -319,6 +319,7 @@ void __free_pages(struct page *page, unsigned int order)
 
 bool host_fail_next_alloc;		/* the next page allocation fails, once */
 
+#ifndef HOST_NO_SETUP		/* the benchmark has no linker script to gather them */
 /* Run the __setup() handler of a kernel parameter the way the command line's parser
  * would: slab_debug's handler gets "=FZPU" for slab_debug=FZPU. */
 int host_setup(const char *param, const char *value)
@@ -333,3 +334,4 @@ int host_setup(const char *param, const char *value)
 	}
 	host_fail("no such kernel parameter");
 }
+#endif

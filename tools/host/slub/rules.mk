@@ -47,3 +47,30 @@ slub-fuzz: $(OUT)/fuzz-slub
 	    $(OUT)/corpus-slub 2>$(OUT)/fuzz-slub.log || { tail -40 $(OUT)/fuzz-slub.log; exit 1; }
 	@grep -E '^#[0-9]+' $(OUT)/fuzz-slub.log | tail -1 | sed "s/^/fuzz-slub: /"
 -include $(SLUB_OBJ:.o=.d) $(SLUB_FOBJ:.o=.d)
+
+# The benchmark: no sanitizers, gcc -O2 with the kernel's code-generation flags (those of
+# tangle/Makefile that a user-space program can keep), then callgrind's instruction
+# counts per alloc+free pair, ours against glibc's malloc and mimalloc (slub/bench-callgrind).
+.PHONY: slub-bench
+SLUB_BENCH_CFLAGS := -std=gnu11 -O2 -gdwarf-4 -fno-builtin -mno-red-zone -fno-pie \
+    -mno-sse -mno-sse2 -mno-mmx -mno-80387 -fno-stack-protector -fno-omit-frame-pointer \
+    -fno-optimize-sibling-calls -fno-asynchronous-unwind-tables -fno-strict-aliasing \
+    -Wall -Wextra -Werror -Wno-unused-parameter -Wno-format -Wno-format-extra-args $(RENAME) \
+    -Islub/include -I$(TANGLE)/include -I$(TANGLE)/arch/x86/include -I$(TANGLE)/mm -Islub -MMD -MP -DHOST_NO_SETUP
+SLUB_BENCH_KSRC := $(SLUB_KSRC) lib/string.c lib/vsprintf.c lib/kstrtox.c
+SLUB_BOBJ = $(addprefix $(OUT)/slub/bench/,$(SLUB_BENCH_KSRC:.c=.o)) $(OUT)/slub/bench/host.o $(OUT)/slub/bench/bench.o
+$(OUT)/slub/bench/%.o: $(TANGLE)/%.c $(SLUB_DEPS)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $*.c (slub bench, -O2)"
+	$(Q)gcc $(SLUB_BENCH_CFLAGS) -c $< -o $@
+$(OUT)/slub/bench/%.o: slub/%.c $(SLUB_DEPS) slub/bench.h
+	@mkdir -p $(dir $@)
+	@echo "  CC      slub/$*.c (bench, -O2)"
+	$(Q)gcc $(SLUB_BENCH_CFLAGS) -c $< -o $@
+$(OUT)/bench-slub: $(SLUB_BOBJ) slub/bench_libc.c slub/libc.c stubs.c
+	@echo "  LD      $@"
+	$(Q)gcc -std=gnu11 -O2 -gdwarf-4 -fno-builtin -fno-pie -no-pie -Wall -Wextra -Werror $(RENAME) -DNO_MAIN \
+	    -o $@ slub/bench_libc.c slub/libc.c stubs.c $(SLUB_BOBJ) -ldl
+slub-bench: $(OUT)/bench-slub
+	$(Q)slub/bench-callgrind $(OUT)/bench-slub
+-include $(SLUB_BOBJ:.o=.d)

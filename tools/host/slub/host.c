@@ -10,6 +10,7 @@
  *   compound pages the way chapter 33's prep_compound_page() makes them and checks
  *   every free against what it handed out.  Free pages are poisoned for ASan, so the
  *   slab code touching a page it gave back is an ASan report.
+ *   (tools/host/buddy compiles this file with HOST_BUDDY and runs the real one.)
  * - One CPU: the per-CPU offset is 0 and user space's GS base is 0, so the kernel's
  *   %gs-relative this_cpu_*() read and write the variables themselves.
  * - Locks that check they are not taken twice, a queue of RCU callbacks that the
@@ -200,7 +201,9 @@ void free_percpu(void __percpu *ptr)
 unsigned long host_page_offset;
 struct page *host_pages;
 struct mem_section **mem_section;
+#ifndef HOST_BUDDY
 static unsigned char *page_used;	/* 0 free, else 1 + the order of the block it heads, or 0xff for a tail */
+#endif
 unsigned long host_nr_pages, host_pages_in_use;
 
 void host_memory_init(unsigned long nr_pages)
@@ -214,7 +217,9 @@ void host_memory_init(unsigned long nr_pages)
 	host_page_offset = (unsigned long)host_map_aligned(nr_pages << PAGE_SHIFT,
 							   PAGE_SIZE << MAX_PAGE_ORDER);
 	host_pages = host_zalloc(nr_pages * sizeof(struct page), 64);
+#ifndef HOST_BUDDY
 	page_used = host_zalloc(nr_pages, 1);
+#endif
 	for (unsigned long pfn = 0; pfn < nr_pages; pfn++) {
 		set_page_links(&host_pages[pfn], ZONE_NORMAL, 0, pfn);
 		host_pages[pfn].page_type = UINT_MAX;
@@ -223,9 +228,12 @@ void host_memory_init(unsigned long nr_pages)
 				      SECTION_HAS_MEM_MAP;
 	roots[0] = section0;
 	mem_section = roots;
+#ifndef HOST_BUDDY
 	host_poison(__va(0), nr_pages << PAGE_SHIFT);
+#endif
 }
 
+#ifndef HOST_BUDDY	/* the buddy harness runs chapter 33's allocator instead */
 bool host_page_is_free(unsigned long pfn)
 {
 	return !page_used[pfn];
@@ -316,6 +324,8 @@ void __free_pages(struct page *page, unsigned int order)
 	host_pages_in_use -= n;
 	host_poison(page_address(page), PAGE_SIZE << order);
 }
+
+#endif /* HOST_BUDDY */
 
 bool host_fail_next_alloc;		/* the next page allocation fails, once */
 

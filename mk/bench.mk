@@ -44,3 +44,11 @@ BENCH_TARGETS += bench-slab-host
 .PHONY: bench-slab-host
 bench-slab-host: tangle ## Slab allocator on the host: instructions per alloc+free pair vs glibc malloc and mimalloc
 	@$(MAKE) --no-print-directory -C tools/host TANGLE=$(CURDIR)/$(TANGLE) OUT=$(CURDIR)/$(BUILD)/host slub-bench
+
+# Chapter 33 on the host: callgrind's instructions per alloc_pages()+__free_pages() pair,
+# order 0 through the per-CPU lists and bypassing them, order 3 through the free lists
+# (tools/host/buddy/bench-callgrind); the in-guest cycles are bench-buddy's.
+BENCH_TARGETS += bench-buddy-host
+.PHONY: bench-buddy-host
+bench-buddy-host: tangle ## Buddy allocator on the host: instructions per order-0 pair with and without the pcp lists, order 3
+	@$(MAKE) --no-print-directory -C tools/host TANGLE=$(CURDIR)/$(TANGLE) OUT=$(CURDIR)/$(BUILD)/host buddy-bench

@@ -47,6 +47,7 @@ static bool in_machine(const void *p)
 
 static void __attribute__((noreturn)) fail(const char *what, const void *p)
 {
+	host_quiet = 0;
 	printk("model check failed: %s (object %px)\n", what, p);
 	host_fail(what);
 }

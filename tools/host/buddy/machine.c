@@ -1,0 +1,89 @@
+/* tools/host/buddy/machine.c: a machine for chapter 33's buddy allocator (the tangled
+ * mm/page_alloc.c) on the host, on top of the slab harness's (../slub/host.c, built
+ * with HOST_BUDDY: its memory, struct pages, mem_section, one CPU, locks).
+ *
+ * What chapter 32 and memblock do at boot is done here by hand, the way they leave it:
+ * one node, one zone (Normal) spanning all of the machine's pages, its zonelists, its
+ * watermarks; memblock knows the machine's memory as one free range, so that the
+ * chapter's own memblock_free_all() hands every page to the buddy allocator.  The
+ * memblock_alloc()s of start-up (pageblock bitmap, per-CPU pagesets) come from the C
+ * heap, so that every page of the machine is the buddy allocator's. */
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/gfp.h>
+#include <linux/memblock.h>
+#include <linux/mmzone.h>
+#include <linux/cpumask.h>
+#include "../slub/host.h"
+#include "machine.h"
+
+static pg_data_t node0;
+struct pglist_data *node_data[MAX_NUMNODES] = { &node0 };
+struct cpumask node_to_cpumask_map[MAX_NUMNODES] = { { .bits = { 1 } } };
+int page_group_by_mobility_disabled;
+unsigned long max_low_pfn;
+struct memblock memblock;
+/* The kernel image's bounds, which mem_init_print_info() prints: none here. */
+char _text[1], _etext[1], _sdata[1], _edata[1], __bss_start[1], __bss_stop[1];
+char __init_begin[1], __init_end[1], __start_rodata[1], __end_rodata[1];
+
+void *memblock_alloc_try_nid(phys_addr_t size, phys_addr_t align, phys_addr_t min_addr,
+			     phys_addr_t max_addr, int nid)
+{
+	return host_zalloc(size, align);
+}
+phys_addr_t memblock_reserved_size(void)
+{
+	return 0;
+}
+
+/* The machine's memory as memblock's one free range: [0, all of it). */
+void __next_mem_range(u64 *idx, int nid, enum memblock_flags flags,
+		      struct memblock_type *type_a, struct memblock_type *type_b,
+		      phys_addr_t *out_start, phys_addr_t *out_end, int *out_nid)
+{
+	if (*idx == 0) {
+		*out_start = 0;
+		*out_end = host_nr_pages << PAGE_SHIFT;
+		if (out_nid)
+			*out_nid = 0;
+		*idx = 1;
+	} else {
+		*idx = ULLONG_MAX;
+	}
+}
+
+struct zone *host_zone;
+
+void host_buddy_init(unsigned long nr_pages, unsigned long min_wmark)
+{
+	struct zone *zone = &node0.node_zones[ZONE_NORMAL];
+
+	host_memory_init(nr_pages);
+	max_low_pfn = nr_pages;
+	node0.node_id = 0;
+	node0.node_start_pfn = 0;
+	node0.node_present_pages = node0.node_spanned_pages = nr_pages;
+	node0.nr_zones = ZONE_NORMAL + 1;
+	for (int t = 0; t < MAX_NR_ZONES; t++) {
+		node0.node_zones[t].zone_pgdat = &node0;
+		node0.node_zones[t].name = "Normal";	/* the empty ones are not printed */
+	}
+	zone->zone_start_pfn = 0;
+	zone->spanned_pages = zone->present_pages = nr_pages;
+	zone->initialized = 1;
+	zone->_watermark[WMARK_MIN] = min_wmark;
+	zone->_watermark[WMARK_LOW] = min_wmark + min_wmark / 4;
+	zone->_watermark[WMARK_HIGH] = min_wmark + min_wmark / 2;
+	zone->_watermark[WMARK_PROMO] = min_wmark + min_wmark / 2;
+	for (int l = 0; l < MAX_ZONELISTS; l++) {
+		node0.node_zonelists[l]._zonerefs[0] = (struct zoneref){ zone, ZONE_NORMAL };
+		node0.node_zonelists[l]._zonerefs[1] = (struct zoneref){ NULL, 0 };
+	}
+	host_zone = zone;
+	zone_init_free_lists_and_pageblocks();
+	setup_zone_pageset_boot();
+	memblock_free_all();
+	after_bootmem = 1;
+	setup_per_cpu_pageset();
+}

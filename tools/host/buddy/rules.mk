@@ -7,7 +7,9 @@
 .PHONY: buddy-unit buddy-fuzz buddy-bench
 unit: buddy-unit
 fuzz: buddy-fuzz
-BUDDY_KSRC := mm/page_alloc.c lib/list_debug.c fs/seq_file.c
+# page poisoning (mm/page_poison.c, lib/hexdump.c) when the chapter has it
+BUDDY_KSRC := mm/page_alloc.c lib/list_debug.c fs/seq_file.c \
+              $(patsubst $(TANGLE)/%,%,$(wildcard $(TANGLE)/mm/page_poison.c $(TANGLE)/lib/hexdump.c))
 # Linux 6.12 builds with -fno-strict-overflow, under which find_buddy_page_pfn()'s
 # page + (buddy_pfn - pfn) may wrap (buddy below page); clang 14 still flags it as a
 # pointer overflow, so that one check is off here, and only here.
@@ -59,7 +61,8 @@ buddy-fuzz: $(OUT)/fuzz-buddy
 # The benchmark: no sanitizers, gcc -O2 with the kernel's flags (as slub's), and
 # buddy/bench.c includes the tangled page_alloc.c to reach its pcp_bypass switch.
 BUDDY_BOBJ = $(OUT)/buddy/bench/bench.o $(OUT)/buddy/bench/machine.o $(OUT)/buddy/bench/host.o \
-             $(addprefix $(OUT)/slub/bench/,lib/list_debug.o fs/seq_file.o lib/string.o lib/vsprintf.o lib/kstrtox.o)
+             $(addprefix $(OUT)/slub/bench/,lib/list_debug.o fs/seq_file.o lib/string.o lib/vsprintf.o lib/kstrtox.o \
+               $(patsubst $(TANGLE)/%.c,%.o,$(wildcard $(TANGLE)/mm/page_poison.c $(TANGLE)/lib/hexdump.c)))
 $(OUT)/buddy/bench/host.o: slub/host.c $(BUDDY_DEPS)
 	@mkdir -p $(dir $@)
 	$(Q)gcc $(SLUB_BENCH_CFLAGS) -DHOST_BUDDY -c $< -o $@

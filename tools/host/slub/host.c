@@ -345,3 +345,24 @@ int host_setup(const char *param, const char *value)
 	host_fail("no such kernel parameter");
 }
 #endif
+
+/* The slab chapter registers the monitor's kmalloc and kfree commands in mm/slub.c. The
+ * monitor is not part of the harness and nothing here runs a command, so these only
+ * satisfy the linker; a call is a harness error. */
+#include <linux/monitor.h>
+void monitor_printf(const char *fmt, ...)
+{
+	host_fail("monitor_printf: the monitor is not part of the host harness");
+}
+int monitor_parse_ulong(const char *s, const char *what, unsigned long *val)
+{
+	host_fail("monitor_parse_ulong: the monitor is not part of the host harness");
+}
+int monitor_remember(const char *kind, unsigned long addr, unsigned long size)
+{
+	host_fail("monitor_remember: the monitor is not part of the host harness");
+}
+int monitor_forget(const char *kind, unsigned long addr, unsigned long *size)
+{
+	host_fail("monitor_forget: the monitor is not part of the host harness");
+}

@@ -18,15 +18,7 @@
 #include "model.h"
 #include "ops.h"
 
-static u64 rng_state = 0x9e3779b97f4a7c15ULL;
-
-static u64 rnd(void)
-{
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return rng_state;
-}
+#include "../xorshift.h"
 
 int main(int argc, char **argv)
 {
@@ -36,7 +28,7 @@ int main(int argc, char **argv)
 	bool filling = true;
 	unsigned int refused = 0;	/* refusals since filling began */
 
-	rng_state ^= seed * 0x2545F4914F6CDD1DULL;
+	rng_seed(seed);
 	host_quiet = 1;
 	host_buddy_init(2048, 32);
 	model_init();

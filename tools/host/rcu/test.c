@@ -35,14 +35,7 @@ static unsigned long next_order = 1, invoked_order;
 static unsigned long snap = 8, completed = 4;	/* gp sequences, as rcu_seq_snap() gives them */
 static struct rcu_segcblist L;
 
-static u64 rng_state = 0x9e3779b97f4a7c15ULL;
-static u64 rnd(void)
-{
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return rng_state;
-}
+#include "../xorshift.h"
 
 static void __attribute__((noreturn)) fail(const char *what, long i)
 {
@@ -145,7 +138,7 @@ int main(int argc, char **argv)
 	unsigned long ops = argc > 2 ? host_strtoul(argv[2]) : 200000;
 	unsigned long invoked = 0, entrained = 0;
 
-	rng_state ^= seed * 0x2545F4914F6CDD1DULL;
+	rng_seed(seed);
 	host_quiet = 1;
 	for (int i = 0; i < MAXCB; i++)
 		m[i].seg = -1;

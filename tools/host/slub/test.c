@@ -16,15 +16,7 @@
 #include "host.h"
 #include "model.h"
 
-static u64 rng_state = 0x9e3779b97f4a7c15ULL;
-
-static u64 rnd(void)
-{
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return rng_state;
-}
+#include "../xorshift.h"
 
 static unsigned int below(unsigned int n)
 {
@@ -158,7 +150,7 @@ int main(int argc, char **argv)
 	unsigned long ops = argc > 2 ? host_strtoul(argv[2]) : 100000;
 	unsigned long warnings, bad;
 
-	rng_state ^= seed * 0x2545F4914F6CDD1DULL;
+	rng_seed(seed);
 	host_quiet = 1;
 	host_memory_init(4096);
 	model_init();

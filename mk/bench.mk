@@ -52,3 +52,20 @@ BENCH_TARGETS += bench-buddy-host
 .PHONY: bench-buddy-host
 bench-buddy-host: tangle ## Buddy allocator on the host: instructions per order-0 pair with and without the pcp lists, order 3
 	@$(MAKE) --no-print-directory -C tools/host TANGLE=$(CURDIR)/$(TANGLE) OUT=$(CURDIR)/$(BUILD)/host buddy-bench
+
+# Chapter 31: the direct map of 4 GiB built three ways by the chapter's builder on the host
+# (4 KiB pages only, up to 2 MiB, up to 1 GiB): page-table pages and callgrind instructions,
+# with the ratios to the 1 GiB build (tools/host/pgtable/bench-callgrind); then the boot
+# time, start to poweroff without tests, at 4 GiB against 512 MiB (tools/bench-boot), and
+# the ratio of the medians.
+BENCH_TARGETS += bench-pgtable
+.PHONY: bench-pgtable
+bench-pgtable: build ## Page tables: the 4 GiB direct map in 4k/2M/1G pages (tables, instructions); boot time 4G vs 512M
+	@$(MAKE) --no-print-directory -C tools/host TANGLE=$(CURDIR)/$(TANGLE) OUT=$(CURDIR)/$(BUILD)/host pgtable-bench
+	@mkdir -p $(BUILD)/logs
+	@small=$$(tools/bench-boot --runs $(BENCH_RUNS) --mem 512M --smp 2 --cmdline "") && echo "$$small" && \
+	 big=$$(tools/bench-boot --runs $(BENCH_RUNS) --mem 4G --smp 2 --cmdline "") && echo "$$big" && \
+	 m1=$$(echo "$$small" | sed -n 's/.*median \([0-9]*\) ms.*/\1/p') && \
+	 m2=$$(echo "$$big" | sed -n 's/.*median \([0-9]*\) ms.*/\1/p') && \
+	 awk -v a="$$m1" -v b="$$m2" 'BEGIN { if (a == "" || b == "" || a == 0) { print "bench-pgtable: no medians to compare"; exit 1 } \
+	   printf "bench-pgtable: boot to poweroff at 4G takes %.2f x the time at 512M (median %d ms against %d ms)\n", b / a, b, a }'

@@ -14,6 +14,7 @@ pr_fmt or KUnit's indentation before "statefig:" is ignored):
 
     statefig: begin NAME [rankdir=TB|LR] [nodesep=N] [ranksep=N]
     statefig: node ID [label="..."] [xlabel="..."] [fill=COLOUR] [shape=SHAPE] [group=G]
+                      [height=INCHES] [width=INCHES]
     statefig: edge ID ID [label="..."] [style=solid|dashed|dotted|invis] [color=COLOUR]
     statefig: rank ID ID ...          (these nodes side by side)
     statefig: end NAME
@@ -22,7 +23,9 @@ IDs are letters, digits and underscores.  A value is one word, or a double-quote
 without double quotes in it; in a label, \n is a line break and no other backslash is
 allowed.  COLOUR is a palette name (below), so that every state
 figure of the book uses the same colours; a node filled "red" or "black" gets white
-text.  SHAPE is one of box, circle, ellipse, point, plaintext, square.  Anything else is
+text.  SHAPE is one of box, circle, ellipse, point, plaintext, square.  height= and width=
+are the node's least size in inches (more than 0, at most 20), for a figure whose boxes
+stand for quantities (chapter 31's address-space layout).  Anything else is
 an error that names the line, as is an edge to an undeclared node, a missing "end", or
 the same NAME printed twice in one log.
 """
@@ -38,7 +41,8 @@ SHAPES = {'box', 'circle', 'ellipse', 'point', 'plaintext', 'square'}
 STYLES = {'solid', 'dashed', 'dotted', 'invis'}
 ATTRS = {
     'begin': {'rankdir': {'TB', 'LR', 'BT', 'RL'}, 'nodesep': float, 'ranksep': float},
-    'node': {'label': str, 'xlabel': str, 'fill': set(PALETTE), 'shape': SHAPES, 'group': 'id'},
+    'node': {'label': str, 'xlabel': str, 'fill': set(PALETTE), 'shape': SHAPES, 'group': 'id',
+             'height': 'inches', 'width': 'inches'},
     'edge': {'label': str, 'style': STYLES, 'color': set(PALETTE)},
 }
 ID = re.compile(r'^[A-Za-z_][A-Za-z0-9_]*$')
@@ -93,6 +97,13 @@ def check_attrs(kind, attrs, where):
                 float(v)
             except ValueError:
                 raise StateFigError(f'{where}: {k}={v} is not a number')
+        elif rule == 'inches':
+            try:
+                ok = 0 < float(v) <= 20
+            except ValueError:
+                ok = False
+            if not ok:
+                raise StateFigError(f'{where}: {k}={v} is not a size in inches (more than 0, at most 20)')
         elif rule is str:
             if re.search(r'\\(?!n)', v):
                 raise StateFigError(f'{where}: {k}="{v}": the only backslash allowed is \\n')
@@ -191,6 +202,9 @@ def to_dot(name, graph, nodes, edges, ranks):
                 attrs.append('style=""')
         if 'group' in a:
             attrs.append(f'group={a["group"]}')
+        for size in ('height', 'width'):
+            if size in a and shape != 'square':
+                attrs.append(f'{size}={float(a[size]):g}')
         lines.append(f'  {ident} [{", ".join(attrs)}];')
     for a, b, e in edges:
         attrs = []

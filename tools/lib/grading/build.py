@@ -7,6 +7,7 @@ import shutil
 import subprocess
 
 from .common import TOP, MARK
+import nwtangle   # noqa: E402  tools/lib is on the path (tools/grade)
 
 
 def build_errors(output, tree):
@@ -67,77 +68,18 @@ def holes(tree, name):
     return found
 
 
-def noweb_lib():
-    """Where noweb keeps markup and nt (notangle is a shell script that names it)."""
-    nt = shutil.which('notangle')
-    if nt:
-        with open(nt, encoding='utf-8', errors='replace') as f:
-            m = re.search(r'^LIB=(\S+)', f.read(), re.M)
-        if m and os.path.isfile(os.path.join(m.group(1), 'nt')):
-            return m.group(1)
-    return None
-
-
-def strip_line(text):
-    return re.sub(rb'^#line .*\n', b'', text, flags=re.M)
-
-
 def fast_tangle(cwd, keep_lines=False):
-    """tools/tangle's job for a scratch tree, in one markup pass and one nt per file: the same
-    files (C, headers and assembly with #line), the same refusal of a root that is not a file,
-    of a reference to an undefined chunk and of any warning; without tools/tangle's dozens of
-    processes per file.  Returns (ok, messages).  cmd_ci checks that it reproduces tangle/.
-    keep_lines: leave alone a file whose only change is in its #line directives.  A hole
-    that adds or removes lines shifts the #line numbers of everything after it in its
-    chapter, headers included, which would recompile most of the kernel; the code is the
-    same, so CI keeps the old files (their diagnostics cite lines off by the hole's size).
-    The reader's `make grade` tangles everything, as `make build` always does."""
-    lib = noweb_lib()
+    """tools/tangle's job for a scratch tree (tools/lib/nwtangle.py), returning (ok, messages)
+    instead of raising.  keep_lines: leave alone a file whose only change is in its #line
+    directives.  A hole that adds or removes lines shifts the #line numbers of everything
+    after it in its chapter, headers included, which would recompile most of the kernel;
+    the code is the same, so CI keeps the old files (their diagnostics cite lines off by the
+    hole's size).  The reader's `make grade` tangles everything, as `make build` always does."""
     chapters = sorted(glob.glob(os.path.join(cwd, 'chapters', '*.nw')))
-    rel = [os.path.relpath(c, cwd) for c in chapters]
-    p = subprocess.run(['noroots'] + rel, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                       encoding='utf-8', errors='replace')
-    if p.returncode:
-        return False, ['tangle: noroots failed', p.stdout]
-    files, errors = [], []
-    for line in p.stdout.split('\n'):
-        if not line.strip():
-            continue
-        name = line.strip()[2:-2]
-        if re.fullmatch(r'[A-Za-z0-9_./-]+', name) and ('/' in name or '.' in name or name == 'Makefile'):
-            files.append(name)
-        else:
-            errors.append(f'tangle: error: chunk <<{name}>> is never used and is not a file')
-    if errors:
-        return False, errors
-    mk = subprocess.run([os.path.join(lib, 'markup'), '-t'] + rel, cwd=cwd, stdout=subprocess.PIPE,
-                        stderr=subprocess.PIPE)
-    if mk.returncode or mk.stderr:
-        return False, ['tangle: markup failed', mk.stderr.decode(errors='replace')]
-    out = os.path.join(cwd, 'tangle')
-    for f in files:
-        opts = ['-t', '-L#line %L "%F"%N'] if f.endswith(('.c', '.h', '.S')) else ['-t8']
-        q = subprocess.run([os.path.join(lib, 'nt')] + opts + ['-R' + f], input=mk.stdout,
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        if q.returncode or q.stderr:
-            return False, [q.stderr.decode(errors='replace').strip(),
-                           f'tangle: error: notangle failed on <<{f}>>']
-        dst = os.path.join(out, f)
-        try:
-            with open(dst, 'rb') as g:
-                old = g.read()
-            same = old == q.stdout or (keep_lines and strip_line(old) == strip_line(q.stdout))
-        except OSError:
-            same = False
-        if not same:
-            os.makedirs(os.path.dirname(dst), exist_ok=True)
-            with open(dst, 'wb') as g:
-                g.write(q.stdout)
-    want = set(files)
-    for d, _, names in os.walk(out):
-        for n in names:
-            if os.path.relpath(os.path.join(d, n), out) not in want:
-                os.remove(os.path.join(d, n))
+    try:
+        nwtangle.tangle([os.path.relpath(c, cwd) for c in chapters], 'tangle', cwd, keep_lines)
+    except nwtangle.TangleError as e:
+        return False, str(e).split('\n')
     return True, []
 
 
@@ -147,7 +89,7 @@ def fast_tangle_agrees():
     shutil.rmtree(tmp, ignore_errors=True)
     os.makedirs(tmp)
     shutil.copytree(os.path.join(TOP, 'chapters'), os.path.join(tmp, 'chapters'))
-    if noweb_lib() is None or not fast_tangle(tmp)[0]:
+    if not fast_tangle(tmp)[0]:
         return False
     p = subprocess.run(['diff', '-r', '-q', os.path.join(TOP, 'tangle'), os.path.join(tmp, 'tangle')],
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

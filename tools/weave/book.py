@@ -251,6 +251,11 @@ class Builder:
         t1 = time.time()
         runs = 0
         prev = None
+        # Start from nothing: an .aux or .toc left by an earlier run (one killed half-way
+        # leaves a truncated .aux, on which xelatex's first pass stops) must not decide this one.
+        for stale in ('book.aux', 'book.toc', 'book.out'):
+            if os.path.exists(os.path.join(pdfdir, stale)):
+                os.remove(os.path.join(pdfdir, stale))
         while True:
             runs += 1
             r = run(['xelatex', '-recorder', '-interaction=nonstopmode', '-halt-on-error', '-file-line-error',

@@ -69,3 +69,11 @@ bench-pgtable: build ## Page tables: the 4 GiB direct map in 4k/2M/1G pages (tab
 	 m2=$$(echo "$$big" | sed -n 's/.*median \([0-9]*\) ms.*/\1/p') && \
 	 awk -v a="$$m1" -v b="$$m2" 'BEGIN { if (a == "" || b == "" || a == 0) { print "bench-pgtable: no medians to compare"; exit 1 } \
 	   printf "bench-pgtable: boot to poweroff at 4G takes %.2f x the time at 512M (median %d ms against %d ms)\n", b / a, b, a }'
+
+# Chapter 24: a context switch between two kthreads on one CPU, an uncontended mutex against a
+# spinlock, and the latency from complete() to the woken task running, in one boot
+# (tools/bench-threads).
+BENCH_TARGETS += bench-threads
+.PHONY: bench-threads
+bench-threads: build ## Threads: cycles per context switch, mutex vs spinlock, complete() wake-up latency
+	@tools/bench-threads

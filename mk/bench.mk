@@ -23,11 +23,11 @@ BENCH_TARGETS += bench-locks
 bench-locks: build ## Spinlocks: cycles per uncontended lock, contended throughput and max/min fairness
 	@tools/bench-locks
 
-# The buddy allocator's per-CPU lists: order-0 pairs through them and bypassing them,
-# side by side in one boot (tools/bench-buddy).
+# The buddy allocator's per-CPU lists: order-0 pairs through them and bypassing them, with
+# 1, 2 and 4 CPUs allocating at once, one boot each, side by side (tools/bench-buddy).
 BENCH_TARGETS += bench-buddy
 .PHONY: bench-buddy
-bench-buddy: build ## Buddy allocator: cycles per order-0 alloc+free through the pcp lists vs the buddy lists
+bench-buddy: build ## Buddy allocator: cycles per order-0 alloc+free through the pcp lists vs the buddy lists, on 1/2/4 vCPUs at once
 	@tools/bench-buddy
 
 # Chapter 35: vmalloc+vfree against alloc_pages, flush IPIs lazy against immediate, and the

@@ -86,3 +86,10 @@ BENCH_TARGETS += bench-nodes
 .PHONY: bench-nodes
 bench-nodes: build ## Nodes and zones: boot time 4G vs 512M (ratio), sizeof(struct page) and the memmap's share of RAM
 	@tools/bench-nodes --runs $(BENCH_RUNS)
+
+# RCU: readers against an rwlock's on 1, 2 and 4 CPUs, grace-period latency normal and
+# expedited, call_rcu() throughput, side by side in each boot (tools/bench-rcu).
+BENCH_TARGETS += bench-rcu
+.PHONY: bench-rcu
+bench-rcu: build ## RCU: reader cost vs an rwlock at 1/2/4 vCPUs, synchronize_rcu vs expedited, call_rcu throughput
+	@tools/bench-rcu

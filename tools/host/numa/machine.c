@@ -192,6 +192,9 @@ static void host_sections(void)
 void host_machine_zones(void)
 {
 	host_sections();
+	/* A host program has no kernel threads to finish a deferred memory map
+	 * (mm/deferred_init.c is not compiled here): every struct page now. */
+	host_early_param("deferred_struct_page_init", "off");
 	zone_sizes_init();
 	init_cpu_to_node();
 	build_all_zonelists(NULL);

@@ -39,6 +39,17 @@ phys_addr_t memblock_reserved_size(void)
 	return 0;
 }
 
+/* Chapter 32's mm_init.c is not linked: this machine has one node and initialises
+ * every struct page by hand before the hand-over, so no page is ever deferred. */
+int early_pfn_to_nid(unsigned long pfn)
+{
+	return 0;
+}
+bool early_page_initialised(unsigned long pfn, int nid)
+{
+	return true;
+}
+
 /* The machine's memory as memblock's one free range: [0, all of it). */
 void __next_mem_range(u64 *idx, int nid, enum memblock_flags flags,
 		      struct memblock_type *type_a, struct memblock_type *type_b,

@@ -1,6 +1,7 @@
 #!/bin/sh
 # The slab allocator on four CPUs: the slub suite (size classes, layout, a cache's life, many
-# slabs back to the buddy allocator, the fast path's tid, remote frees, kmalloc's relatives,
+# slabs back to the buddy allocator, the fast path's tid, remote frees, every CPU allocating and
+# freeing each other's objects at once (some frees must be remote), kmalloc's relatives,
 # a leaking cache's report, kfree_rcu, the bootstrap), /proc/slabinfo in Linux's format, and
 # alloc_percpu() (a u64 counter bumped on every CPU: 1000, 2000, 3000, 4000 = 10000).
 exec "$(dirname "$0")/../ktest" --smp 4 --mem 512M --timeout 180 \
@@ -13,4 +14,5 @@ exec "$(dirname "$0")/../ktest" --smp 4 --mem 512M --timeout 180 \
   --expect '^kmalloc-8k +[0-9]+ +[0-9]+ +8192 +4 +8 : tunables +0 +0 +0 : slabdata +[0-9]+ +[0-9]+ +0$' \
   --expect '^BUG slub_test_leak \(Not tainted\): Objects remaining in slub_test_leak on __kmem_cache_shutdown\(\)$' \
   --expect '^kmem_cache_destroy slub_test_leak: Slab cache still has objects when called from slub_test_destroy_leak\+' \
+  --expect 'slub_test_many_cpus: many_cpus: 4 CPUs, [0-9]+ allocations, [0-9]+ frees of which [1-9][0-9]* remote' \
   --reject 'slub_test_remote_free # SKIP'

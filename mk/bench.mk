@@ -50,7 +50,7 @@ bench-slab-host: tangle ## Slab allocator on the host: instructions per alloc+fr
 # (tools/host/buddy/bench-callgrind); the in-guest cycles are bench-buddy's.
 BENCH_TARGETS += bench-buddy-host
 .PHONY: bench-buddy-host
-bench-buddy-host: tangle ## Buddy allocator on the host: instructions per order-0 pair with and without the pcp lists, order 3
+bench-buddy-host: tangle ## Buddy allocator on the host: instructions per order-0 pair with and without the pcp lists, order 3; checked build and CONFIG_DEBUG_LIST=0 side by side
 	@$(MAKE) --no-print-directory -C tools/host TANGLE=$(CURDIR)/$(TANGLE) OUT=$(CURDIR)/$(BUILD)/host buddy-bench
 
 # Chapter 31: the direct map of 4 GiB built three ways by the chapter's builder on the host

@@ -59,6 +59,25 @@ static bool refusal_allowed(unsigned int order)
 	return true;
 }
 
+/* May the allocator grant this?  Only if the free pages it saw, less the 2^order - 1 the
+ * check always removes, were above the lowest mark this request may go down to.  A request
+ * that may sleep: the min mark, with the free HighAtomic pages not counted.  One that may
+ * not (ALLOC_NON_BLOCK, one of the reserves): the min mark, HighAtomic pages counted.
+ * GFP_ATOMIC, with __GFP_HIGH too: min halved, then a quarter of that off again, which is
+ * still above a quarter of min.  (The lowmem reserve only raises the bar, so leaving it
+ * out keeps these true bounds.) */
+static bool success_allowed(unsigned int order, gfp_t gfp, long free_before, long highatomic)
+{
+	long min = min_wmark_pages(host_zone);
+	long usable = free_before - (1L << order) + 1;
+
+	if (gfp & __GFP_HIGH)
+		return usable > min / 4;
+	if (!(gfp & __GFP_DIRECT_RECLAIM))
+		return usable > min;
+	return usable - highatomic > min;
+}
+
 void op_alloc(u8 r, u8 s)
 {
 	unsigned int order = r < 150 ? 0 : r < 200 ? 1 + r % 3 : r % (MAX_PAGE_ORDER + 1);
@@ -66,6 +85,7 @@ void op_alloc(u8 r, u8 s)
 	struct page *page;
 	struct model_block *b;
 	unsigned long bad = nr_bad_pages;
+	long free_before, highatomic;
 
 	if (s & 0x10)
 		gfp |= __GFP_COMP;
@@ -73,6 +93,8 @@ void op_alloc(u8 r, u8 s)
 		gfp |= __GFP_ZERO;
 	if (model_nr_blocks == MODEL_MAX_BLOCKS)
 		return;
+	free_before = zone_page_state(host_zone, NR_FREE_PAGES);
+	highatomic = host_zone->nr_free_highatomic;
 	page = alloc_pages(gfp | __GFP_NOWARN, order);
 	if (nr_bad_pages != bad)
 		fail("an allocation reported a bad page", 0);
@@ -87,6 +109,12 @@ void op_alloc(u8 r, u8 s)
 	}
 	if (page < host_pages || page >= host_pages + host_nr_pages)
 		fail("a page outside the zone", 0);
+	if (!success_allowed(order, gfp, free_before, highatomic)) {
+		host_quiet = 0;
+		printk("granted: order %u gfp %#x, free before %ld, min watermark %lu\n", order, gfp,
+		       free_before, min_wmark_pages(host_zone));
+		fail("an allocation granted below every watermark it may use", page_to_pfn(page));
+	}
 	if (gfp & __GFP_ZERO)
 		for (unsigned long i = 0; i < (PAGE_SIZE << order); i += 512)
 			if (((u8 *)page_address(page))[i])

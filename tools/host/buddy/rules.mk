@@ -74,6 +74,22 @@ $(OUT)/bench-buddy-host: $(BUDDY_BOBJ) slub/bench_libc.c slub/libc.c stubs.c
 	@echo "  LD      $@"
 	$(Q)gcc -std=gnu11 -O2 -gdwarf-4 -fno-builtin -fno-pie -no-pie -Wall -Wextra -Werror $(RENAME) -DNO_MAIN \
 	    -o $@ slub/bench_libc.c slub/libc.c stubs.c $(BUDDY_BOBJ) -ldl
-buddy-bench: $(OUT)/bench-buddy-host
-	$(Q)buddy/bench-callgrind $(OUT)/bench-buddy-host
--include $(BUDDY_BOBJ:.o=.d)
+# The same benchmark built a second time with CONFIG_DEBUG_LIST defined as 0 (chapter 22
+# lets a build do that; the kernel itself always checks), run side by side, so that the
+# report shows what the list checks cost and never hides them.
+BUDDY_NODEBUG_BOBJ = $(OUT)/buddy/bench-nodebug/bench.o $(OUT)/buddy/bench-nodebug/machine.o \
+             $(OUT)/buddy/bench-nodebug/host.o $(filter-out $(OUT)/buddy/bench/%,$(BUDDY_BOBJ))
+$(OUT)/buddy/bench-nodebug/host.o: slub/host.c $(BUDDY_DEPS)
+	@mkdir -p $(dir $@)
+	$(Q)gcc $(SLUB_BENCH_CFLAGS) -DHOST_BUDDY -DCONFIG_DEBUG_LIST=0 -c $< -o $@
+$(OUT)/buddy/bench-nodebug/%.o: buddy/%.c $(BUDDY_DEPS) $(TANGLE)/mm/page_alloc.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      buddy/$*.c (bench, -O2, CONFIG_DEBUG_LIST=0)"
+	$(Q)gcc $(SLUB_BENCH_CFLAGS) -DHOST_BUDDY -DCONFIG_DEBUG_LIST=0 -c $< -o $@
+$(OUT)/bench-buddy-host-nodebuglist: $(BUDDY_NODEBUG_BOBJ) slub/bench_libc.c slub/libc.c stubs.c
+	@echo "  LD      $@"
+	$(Q)gcc -std=gnu11 -O2 -gdwarf-4 -fno-builtin -fno-pie -no-pie -Wall -Wextra -Werror $(RENAME) -DNO_MAIN \
+	    -o $@ slub/bench_libc.c slub/libc.c stubs.c $(BUDDY_NODEBUG_BOBJ) -ldl
+buddy-bench: $(OUT)/bench-buddy-host $(OUT)/bench-buddy-host-nodebuglist
+	$(Q)buddy/bench-callgrind $(OUT)/bench-buddy-host $(OUT)/bench-buddy-host-nodebuglist
+-include $(BUDDY_BOBJ:.o=.d) $(BUDDY_NODEBUG_BOBJ:.o=.d)

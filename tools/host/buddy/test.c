@@ -80,8 +80,9 @@ int main(int argc, char **argv)
 	op_drain();
 	model_check_merged();
 	host_quiet = 0;
-	printk("buddy-test: seed %lu: %lu operations checked one by one (%lu allocations, %lu "
-	       "refusals, each one allowed), %lu full merges back, HighAtomic reserve up to %lu pages\n",
+	printk("buddy-test: seed %lu: %lu operations checked one by one (%lu allocations and %lu "
+	       "refusals, each one allowed), %lu full merges back, "
+	       "HighAtomic reserve up to %lu pages\n",
 	       seed, ops, allocs, refusals, merges + 1, highatomic);
 	return 0;
 }

@@ -13,7 +13,8 @@
  *   with checksums, and boot_params points at the RSDP, as the boot loader would;
  * - the sections are marked present where memory is, each with its part of one flat
  *   array of struct page, as sparse_init would leave them (classic SPARSEMEM: the host
- *   cannot map vmemmap at 0xffffea0000000000);
+ *   cannot map vmemmap at 0xffffea0000000000; ../slub/include/asm/sparsemem.h turns the
+ *   kernel's CONFIG_SPARSEMEM_VMEMMAP off for every harness that takes that directory);
  * - four CPUs, APIC IDs 0 to 3; the steps run in setup_arch()'s and
  *   mm_core_init()'s order.
  */

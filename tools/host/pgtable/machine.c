@@ -49,6 +49,10 @@ unsigned long __get_free_pages(gfp_t gfp, unsigned int order) { NEVER(__func__);
 unsigned long free_reserved_area(void *s, void *e, int p, const char *w) { NEVER(__func__); }
 int set_memory_nx(unsigned long addr, int n) { NEVER(__func__); }
 int set_memory_rw(unsigned long addr, int n) { NEVER(__func__); }
+/* vmemmap_populate()'s helpers (chapter 32, in init_64.c) reach these; it is not run here. */
+void *sparse_buffer_alloc(unsigned long size) { NEVER(__func__); }
+int early_pfn_to_nid(unsigned long pfn) { NEVER(__func__); }
+int __node_distance(int from, int to) { NEVER(__func__); }
 void __warn(const char *file, int line, const char *func)
 {
 	panic("pgtable harness: WARNING at %s:%d %s()", file, line, func);

@@ -27,10 +27,25 @@ static noinline void pairs_kmem_cache(long n)
 	}
 }
 
+/* kmalloc(64): the size is a constant, so kmalloc() picks the cache at compile time and
+ * calls __kmalloc_cache_noprof() with it, as Linux 6.12's kmalloc_noprof() does. */
 static noinline void pairs_kmalloc(long n)
 {
 	for (long i = 0; i < n; i++) {
 		void *p = kmalloc(64, GFP_KERNEL);
+
+		sink = p;
+		kfree(p);
+	}
+}
+
+/* The same with a size the compiler cannot know: __kmalloc() looks the class up. */
+static volatile size_t size64 = 64;
+
+static noinline void pairs_kmalloc_var(long n)
+{
+	for (long i = 0; i < n; i++) {
+		void *p = kmalloc(size64, GFP_KERNEL);
 
 		sink = p;
 		kfree(p);
@@ -68,6 +83,8 @@ int main(int argc, char **argv)
 	bench_measure("kmem_cache", pairs_kmem_cache, n);
 	pairs_kmalloc(1);
 	bench_measure("kmalloc", pairs_kmalloc, n);
+	pairs_kmalloc_var(1);
+	bench_measure("kmalloc_var", pairs_kmalloc_var, n);
 	bench_measure("kmem_cache_refill", pairs_kmem_cache_refill, n - n % (3 * oo_objects(cache64->oo)));
 	bench_libc(n);
 	return 0;

@@ -95,3 +95,11 @@ BENCH_TARGETS += bench-rcu
 .PHONY: bench-rcu
 bench-rcu: build ## RCU: reader cost vs an rwlock at 1/2/4 vCPUs, synchronize_rcu vs expedited, call_rcu throughput
 	@tools/bench-rcu
+
+# Chapter 34: kmem_cache_alloc+free in the guest: the fast path as a whole loop, then each
+# call timed and sorted into fast and slow path, and remote frees, on 1, 2 and 4 vCPUs at
+# once (tools/bench-slab).
+BENCH_TARGETS += bench-slab
+.PHONY: bench-slab
+bench-slab: build ## Slab allocator: cycles per alloc+free pair, fast vs slow path vs remote free, on 1/2/4 vCPUs
+	@tools/bench-slab

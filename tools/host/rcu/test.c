@@ -10,7 +10,8 @@
  * when invocation stops early).  The model holds every callback with the order it was
  * queued in and the grace period it was promised; after every operation:
  *   - the list is the callbacks in the order they were queued (FIFO), each once;
- *   - the tails point where the segments end, in order; seglen[] and len are exact;
+ *   - the tails point where the segments end, in order; seglen[] is exact, and len counts
+ *     the callbacks on the list and those taken out to be invoked until they are counted off;
  *   - a callback is never invoked before a grace period that began after it was queued
  *     has completed: it is promised no sequence below the snapshot of its queueing,
  *     it reaches DONE only once the completed sequence has passed its promise, and
@@ -34,6 +35,7 @@ static struct {
 static unsigned long next_order = 1, invoked_order;
 static unsigned long snap = 8, completed = 4;	/* gp sequences, as rcu_seq_snap() gives them */
 static struct rcu_segcblist L;
+static long outstanding;		/* taken out to be invoked, still in L.len */
 
 #include "../xorshift.h"
 
@@ -97,8 +99,8 @@ static void check(void)
 	for (int s = 0; s < RCU_CBLIST_NSEGS; s++)
 		if (seglen[s] != L.seglen[s])
 			fail("seglen[] is not the length of its segment", s);
-	if (n != L.len || n != rcu_segcblist_n_cbs(&L))
-		fail("len is not the number of callbacks", n);
+	if (n + outstanding != L.len || n + outstanding != rcu_segcblist_n_cbs(&L))
+		fail("len is not the number of callbacks queued or being invoked", n);
 	for (int i = 0; i < MAXCB; i++)
 		if (m[i].seg >= 0 && m[i].seg <= RCU_NEXT_TAIL && !m[i].gp && m[i].seg < RCU_NEXT_TAIL &&
 		    m[i].seg != RCU_DONE_TAIL)
@@ -177,6 +179,7 @@ int main(int argc, char **argv)
 			struct rcu_cblist done = RCU_CBLIST_INITIALIZER(done);
 
 			rcu_segcblist_extract_done_cbs(&L, &done);
+			outstanding = done.len;		/* still counted until invoked */
 			check();
 			if (done.len > 1 && rnd() % 4 == 0) {	/* invoke one, put the rest back */
 				struct rcu_head *h = rcu_cblist_dequeue(&done);
@@ -184,10 +187,16 @@ int main(int argc, char **argv)
 
 				*one.tail = h; h->next = NULL; one.tail = &h->next; one.len = 1;
 				invoke(&one);
+				outstanding = 0;
 				rcu_segcblist_insert_done_cbs(&L, &done);
+				rcu_segcblist_add_len(&L, -1);
 			} else {
-				invoked += done.len;
+				long count = done.len;
+
+				invoked += count;
 				invoke(&done);
+				outstanding = 0;
+				rcu_segcblist_add_len(&L, -count);
 			}
 		}
 		check();

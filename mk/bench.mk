@@ -47,10 +47,11 @@ bench-slab-host: tangle ## Slab allocator on the host: instructions per alloc+fr
 
 # Chapter 33 on the host: callgrind's instructions per alloc_pages()+__free_pages() pair,
 # order 0 through the per-CPU lists and bypassing them, order 3 through the free lists
-# (tools/host/buddy/bench-callgrind); the in-guest cycles are bench-buddy's.
+# (tools/host/buddy/bench-callgrind), as the kernel is built and with its debugging checks
+# off (harness only); the in-guest cycles are bench-buddy's.
 BENCH_TARGETS += bench-buddy-host
 .PHONY: bench-buddy-host
-bench-buddy-host: tangle ## Buddy allocator on the host: instructions per order-0 pair with and without the pcp lists, order 3; checked build and CONFIG_DEBUG_LIST=0 side by side
+bench-buddy-host: tangle ## Buddy allocator on the host: instructions per order-0 pair with and without the pcp lists, order 3; as built, CONFIG_DEBUG_LIST=0, and CONFIG_DEBUG_VM=0 too, side by side
 	@$(MAKE) --no-print-directory -C tools/host TANGLE=$(CURDIR)/$(TANGLE) OUT=$(CURDIR)/$(BUILD)/host buddy-bench
 
 # Chapter 31: the direct map of 4 GiB built three ways by the chapter's builder on the host

@@ -1,6 +1,8 @@
 /* tools/host/buddy/machine.c: a machine for chapter 33's buddy allocator (the tangled
  * mm/page_alloc.c) on the host, on top of the slab harness's (../slub/host.c, built
- * with HOST_BUDDY: its memory, struct pages, mem_section, one CPU, locks).
+ * with HOST_BUDDY: its memory, struct pages, mem_section, one CPU, locks).  The struct
+ * pages are then moved to vmemmap, because this harness compiles the kernel's own memory
+ * model, SPARSEMEM_VMEMMAP (buddy/include/asm/).
  *
  * What chapter 32 and memblock do at boot is done here by hand, the way they leave it:
  * one node, one zone (Normal) spanning all of the machine's pages, its zonelists, its
@@ -68,11 +70,34 @@ void __next_mem_range(u64 *idx, int nid, enum memblock_flags flags,
 
 struct zone *host_zone;
 
+void *host_map_fixed(unsigned long addr, unsigned long size);	/* vmemmap.c */
+#ifndef CONFIG_SPARSEMEM_VMEMMAP
+#error "the buddy harness compiles SPARSEMEM_VMEMMAP (buddy/include/asm/sparsemem.h)"
+#endif
+
+/* host_memory_init() made the struct pages in the heap and linked them to their node,
+ * zone and section; with SPARSEMEM_VMEMMAP pfn_to_page(pfn) is vmemmap + pfn, so they
+ * move to vmemmap, mapped at the host's VMEMMAP_START, as the kernel's vmemmap_populate()
+ * maps them at its own.  mem_section keeps describing the one present section
+ * (pfn_valid() reads it, as the kernel's does). */
+static void host_vmemmap_init(unsigned long nr_pages)
+{
+	unsigned long size = PAGE_ALIGN(nr_pages * sizeof(struct page));
+	struct page *map = host_map_fixed(VMEMMAP_START, size);
+
+	memcpy(map, host_pages, nr_pages * sizeof(struct page));
+	host_free(host_pages);
+	host_pages = map;
+	if (pfn_to_page(nr_pages - 1) != &map[nr_pages - 1] || page_to_pfn(&map[1]) != 1)
+		host_fail("vmemmap: pfn_to_page() is not vmemmap + pfn");
+}
+
 void host_buddy_init(unsigned long nr_pages, unsigned long min_wmark)
 {
 	struct zone *zone = &node0.node_zones[ZONE_NORMAL];
 
 	host_memory_init(nr_pages);
+	host_vmemmap_init(nr_pages);
 	max_low_pfn = nr_pages;
 	node0.node_id = 0;
 	node0.node_start_pfn = 0;

@@ -16,6 +16,8 @@
 #include <linux/memblock.h>
 #include <linux/mmzone.h>
 #include <linux/cpumask.h>
+#include <linux/spinlock.h>
+#include <linux/preempt.h>
 #include "../slub/host.h"
 #include "machine.h"
 
@@ -69,6 +71,20 @@ void __next_mem_range(u64 *idx, int nid, enum memblock_flags flags,
 }
 
 struct zone *host_zone;
+
+/* The per-CPU lists' trylock (pcp_spin_trylock()), which the slab harness's locks
+ * (../slub/host.c) do not stand in for.  One CPU: a lock found taken is one this CPU
+ * holds, and the trylock fails, as it does for an interrupt handler in the kernel. */
+int _raw_spin_trylock(raw_spinlock_t *lock)
+{
+	if (lock->magic != SPINLOCK_MAGIC)
+		host_fail("spinlock bad magic");
+	if (lock->owner_cpu != (unsigned int)-1)
+		return 0;
+	lock->owner_cpu = 0;
+	__preempt_count_add(1);	/* what ../slub/host.c's host_lock() does */
+	return 1;
+}
 
 void *host_map_fixed(unsigned long addr, unsigned long size);	/* vmemmap.c */
 #ifndef CONFIG_SPARSEMEM_VMEMMAP

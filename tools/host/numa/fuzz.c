@@ -97,9 +97,10 @@ static void fuzz_check(void)
 		struct memblock_region *r = &memblock.memory.regions[i];
 
 		total += r->size;
-		if (!numa_valid_node(r->nid))	/* whole pages, as Linux 6.12 counts them */
-			nowhere += (phys_addr_t)(PFN_DOWN(r->base + r->size) - PFN_UP(r->base)) << PAGE_SHIFT;
-		else if (PFN_UP(r->base) < PFN_DOWN(r->base + r->size) &&
+		if (!numa_valid_node(r->nid)) {	/* whole pages, as Linux 6.12 counts them */
+			if (PFN_UP(r->base) < PFN_DOWN(r->base + r->size))	/* none in a sliver */
+				nowhere += (phys_addr_t)(PFN_DOWN(r->base + r->size) - PFN_UP(r->base)) << PAGE_SHIFT;
+		} else if (PFN_UP(r->base) < PFN_DOWN(r->base + r->size) &&
 			 (!node_online(r->nid) || !NODE_DATA(r->nid)))
 			host_fail("a whole page of memory on a node that is offline or has no pg_data_t");
 	}

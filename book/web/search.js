@@ -1,7 +1,8 @@
 // book/web/search.js: offline search over window.BOOK_INDEX (search-index.js, written by
 // tools/weave/assemble.py).  Entries: p page, a anchor, t title, c chapter, x text,
 // k kind (s section, f fragment, i identifier).  Every word of the query must match
-// (the last one as a prefix); titles, fragment names and identifiers weigh most.
+// (the last one as a prefix); titles, fragment names and identifiers weigh most, and a title
+// holding the whole query as a phrase most of all.
 (function () {
   var input = document.getElementById('search-input');
   var box = document.getElementById('search-results');
@@ -25,6 +26,8 @@
       if (inT >= 0) s += (it.e.k === 's' ? 12 : 10) + (inT === 0 ? 4 : 0) + (it.t === w ? 8 : 0);
       s += Math.min(nx, 10);
     }
+    // the whole query as a phrase in the title: a name typed out in full comes first
+    if (ws.length > 1 && it.t.indexOf(ws.join(' ')) >= 0) s += 10 * ws.length;
     return s;
   }
   function snippet(it, ws) {

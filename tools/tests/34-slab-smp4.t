@@ -2,7 +2,8 @@
 # The slab allocator on four CPUs: the slub suite (size classes, layout, a cache's life, many
 # slabs back to the buddy allocator, the fast path's tid, remote frees, every CPU allocating and
 # freeing each other's objects at once (some frees must be remote), kmalloc's relatives,
-# a leaking cache's report, kfree_rcu, the bootstrap), /proc/slabinfo in Linux's format, and
+# a leaking cache's report, kfree_rcu, kvfree_rcu_barrier() against a batch another CPU is
+# still freeing, the bootstrap), /proc/slabinfo in Linux's format, and
 # alloc_percpu() (a u64 counter bumped on every CPU: 1000, 2000, 3000, 4000 = 10000).
 exec "$(dirname "$0")/../ktest" --smp 4 --mem 512M --timeout 180 \
   --cmdline "test=slub,slub_test,percpu slabinfo=1" \

@@ -216,6 +216,33 @@ def ident_entry(name, anchor, pages_by_file, where):
             'x': (f'Defined in {frag}: ' if frag else '') + snip, 'k': 'i'}
 
 
+# Prose code such as `zone->lock` or `-cpu max,-pse` must not break after its hyphen, which
+# browsers allow: a short inline <code> holding one gets class "nobr" (white-space: nowrap in
+# book.css). Longer ones may still wrap at their spaces rather than overflow a phone's
+# column. Code blocks (<pre ...><code>) are left alone.
+NOBR_MAX = 36
+INLINE_CODE_RE = re.compile(r'<code>([^<]*-[^<]*)</code>')
+PRE_RE = re.compile(r'<pre[\s>].*?</pre>', re.S)
+# A number written with spaces between groups of three digits ("5 789 381") must not break
+# inside a table cell: the spaces become no-break spaces.
+TD_RE = re.compile(r'(<td[^>]*>)(.*?)(</td>)', re.S)
+DIGIT_GROUP_RE = re.compile(r'(?<=\d) (?=\d{3}(?!\d))')
+
+
+def keep_together(body):
+    def code(m):
+        text = html.unescape(m.group(1))
+        if len(text) > NOBR_MAX:
+            return m.group(0)
+        return f'<code class="nobr">{m.group(1)}</code>'
+    out, k = [], 0
+    for m in PRE_RE.finditer(body):
+        out += [INLINE_CODE_RE.sub(code, body[k:m.start()]), m.group(0)]
+        k = m.end()
+    body = ''.join(out) + INLINE_CODE_RE.sub(code, body[k:])
+    return TD_RE.sub(lambda m: m.group(1) + DIGIT_GROUP_RE.sub('\u00a0', m.group(2)) + m.group(3), body)
+
+
 def assemble(meta, frag_dir, out_dir, template, figdir):
     pages = []
     for pm in meta['pages']:
@@ -224,7 +251,7 @@ def assemble(meta, frag_dir, out_dir, template, figdir):
     errors = []
     where = {}
     for p in pages:
-        p.body = inline_svg(p.body, figdir, errors, p.file)
+        p.body = keep_together(inline_svg(p.body, figdir, errors, p.file))
         p.ids = set(ID_RE.findall(p.body))
         for i in p.ids:
             where.setdefault(i, []).append(p.file)

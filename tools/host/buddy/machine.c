@@ -8,8 +8,12 @@
  * one node, one zone (Normal) spanning all of the machine's pages, its zonelists, its
  * watermarks; memblock knows the machine's memory as one free range, so that the
  * chapter's own memblock_free_all() hands every page to the buddy allocator.  The
- * memblock_alloc()s of start-up (pageblock bitmap, per-CPU pagesets) come from the C
- * heap, so that every page of the machine is the buddy allocator's. */
+ * memblock_alloc() of start-up (the pageblock bitmap) and the real per-CPU pagesets
+ * (alloc_percpu(), in ../slub/host.c) come from the C heap, so that every page of the
+ * machine is the buddy allocator's.  One CPU, at per-CPU offset 0: the static per-CPU
+ * boot_pageset is the variable itself, and this_cpu_ptr() of an alloc_percpu() pointer
+ * is that pointer.  Before setup_per_cpu_pageset(), a block of each order the per-CPU
+ * lists take goes out and back through the boot pageset, which must keep none. */
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/gfp.h>
@@ -19,6 +23,7 @@
 #include <linux/spinlock.h>
 #include <linux/preempt.h>
 #include "../slub/host.h"
+#include "internal.h"
 #include "machine.h"
 
 static pg_data_t node0;
@@ -135,9 +140,22 @@ void host_buddy_init(unsigned long nr_pages, unsigned long min_wmark)
 		node0.node_zonelists[l]._zonerefs[1] = (struct zoneref){ NULL, 0 };
 	}
 	host_zone = zone;
-	zone_init_free_lists_and_pageblocks();
-	setup_zone_pageset_boot();
+	zone_init_free_lists_and_pageblocks();	/* points the zone at boot_pageset */
+	boot_pagesets_init();
 	memblock_free_all();
 	after_bootmem = 1;
+	if (zone->per_cpu_pageset != &boot_pageset)
+		host_fail("the zone does not start on the boot pageset");
+	for (unsigned int order = 0; order <= PAGE_ALLOC_COSTLY_ORDER; order++) {
+		struct page *page = alloc_pages(GFP_KERNEL, order);
+
+		if (!page || boot_pageset.count)
+			host_fail("an allocation through the boot pageset failed or left pages on it");
+		__free_pages(page, order);
+		if (boot_pageset.count)
+			host_fail("a free through the boot pageset left pages on it");
+	}
 	setup_per_cpu_pageset();
+	if (zone->per_cpu_pageset == &boot_pageset)
+		host_fail("setup_per_cpu_pageset() left the zone on the boot pageset");
 }

@@ -70,7 +70,7 @@ static int block_type(unsigned long pfn)
 void model_check(void)
 {
 	struct zone *zone = host_zone;
-	struct per_cpu_pages *pcp = &zone->per_cpu_pageset[0];
+	struct per_cpu_pages *pcp = per_cpu_ptr(zone->per_cpu_pageset, 0);
 	unsigned long free_pages = 0, highatomic_pages = 0, pcp_pages = 0, highatomic_blocks = 0;
 
 	memset(where, 0, host_nr_pages);

@@ -189,7 +189,7 @@ void op_split(unsigned int i)
 void op_drain(void)
 {
 	drain_all_pages(NULL);
-	if (host_zone->per_cpu_pageset[0].count)
+	if (per_cpu_ptr(host_zone->per_cpu_pageset, 0)->count)
 		fail("drain_all_pages() left pages on the per-CPU lists", 0);
 }
 
